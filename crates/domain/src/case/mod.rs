@@ -1,0 +1,16 @@
+//! A case's life: its states, who may move it, and the transitions between them.
+
+mod action;
+mod error;
+mod role;
+mod state;
+mod transition;
+
+pub use action::{Action, ActionKind, AppealKind, AppealOutcome, RejectionReason, Separation};
+pub use error::TransitionError;
+pub use role::{Role, UnknownRole};
+pub use state::{CaseState, UnknownState};
+pub use transition::{CaseFile, MAX_TEXT, decide, permitted};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,9 @@
+//! The neutrality domain: who can be reported (identifiers, names), what is forbidden and what
+//! it costs (rules as versioned data), and how a case moves from report to sanction (the state
+//! machine and its deadlines). Pure: no I/O, no async, no database.
+
+pub mod calendar;
+pub mod case;
+pub mod deadline;
+pub mod ids;
+pub mod rules;

@@ -6,4 +6,5 @@ pub mod calendar;
 pub mod case;
 pub mod deadline;
 pub mod ids;
+pub mod report;
 pub mod rules;

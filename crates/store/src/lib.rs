@@ -1,1 +1,13 @@
+//! Persistence for Netral on SQLite (embedded, the default) and PostgreSQL (several nodes),
+//! from one code base: the same SQL and the same functions on both, a migration tree per
+//! backend, and a conformance suite that runs every store test on both.
 
+pub mod cases;
+mod db;
+mod error;
+pub mod jobs;
+pub mod registry;
+pub mod rules_files;
+
+pub use db::{Backend, Column, Db, On, Param, Row, Sql, Tx, redact, sql};
+pub use error::StoreError;

@@ -1,1 +1,17 @@
+//! Netral's HTTP edge: server-rendered public pages in Indonesian (default) and English, the
+//! health check, embedded assets and the security headers every response carries. The binary
+//! wires it up; this crate only offers [`router`] and [`serve`].
 
+mod app;
+mod assets;
+mod error;
+mod funnel;
+mod i18n;
+mod labels;
+mod page;
+mod routes;
+mod security;
+mod templates;
+
+pub use app::{AppState, router, serve};
+pub use error::WebError;

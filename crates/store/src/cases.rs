@@ -1,0 +1,315 @@
+//! Cases and their event log. Every change to a case is one transaction that appends an event
+//! (who, when, what, from which state to which) and updates the case's current-state row to
+//! match; the row is a projection of the events, and `replay` proves it.
+
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
+use netral_domain::case::{Action, CaseFile, CaseState, Role, decide};
+use netral_domain::deadline::{Deadline, jakarta_date};
+use netral_domain::report::{ReportDraft, Subject};
+use netral_domain::rules::{RuleBook, RuleSet};
+use serde::Serialize;
+use sqlx::types::Json;
+
+use crate::db::{Db, On, Row, Tx, sql};
+use crate::error::StoreError;
+
+/// Who takes an action. Accounts come with the back office; until then a name and a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+}
+
+/// The event kind and role recorded when a report opens a case.
+pub const OPENED: &str = "opened";
+const INTAKE_ROLE: &str = "intake";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledReport {
+    pub report_number: String,
+    pub case_number: String,
+    pub case_id: i64,
+    /// True when the idempotency key had been seen: nothing new was written.
+    pub replayed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub number: String,
+    pub state: CaseState,
+    pub rules_version: String,
+    pub incident_date: NaiveDate,
+    pub subject_id: Option<i64>,
+    pub agency_id: Option<i64>,
+    pub deadline: Option<Deadline>,
+    pub file: CaseFile,
+    pub revision: i64,
+    pub opened_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRecord {
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub role: String,
+    pub kind: String,
+    pub from_state: Option<CaseState>,
+    pub to_state: CaseState,
+    pub payload: serde_json::Value,
+}
+
+/// Files a report and opens its case, in one transaction. With an `idempotency_key` seen
+/// before, returns the earlier result and writes nothing: a double click makes one report.
+pub async fn file_report(db: &Db, rules: &RuleBook, draft: &ReportDraft, idempotency_key: Option<&str>, now: DateTime<Utc>) -> Result<FiledReport, StoreError> {
+    let now = now.trunc_subsecs(6);
+    let rule_set = rules.in_force_on(draft.incident_date())?;
+    let mut tx = db.begin().await?;
+    if let Some(key) = idempotency_key
+        && let Some(earlier) = report_by_key(&mut tx, key).await?
+    {
+        return Ok(earlier);
+    }
+    let (nip, nik, description) = match draft.subject() {
+        Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
+        Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
+        Subject::Described(text) => (None, None, Some(text.clone())),
+    };
+    let subject = match &nip {
+        Some(nip) => sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1").bind(nip).fetch_optional(&mut tx).await?,
+        None => None,
+    };
+    let (subject_id, agency_id) = match subject {
+        Some(row) => (Some(row.get::<i64>("id")?), Some(row.get::<i64>("agency_id")?)),
+        None => (None, None),
+    };
+    let year = now.format("%Y").to_string();
+    let case_number = format!("NTR-{year}-{:06}", next_number(&mut tx, &format!("case:{year}")).await?);
+    let report_number = format!("LAP-{year}-{:06}", next_number(&mut tx, &format!("report:{year}")).await?);
+    let file = CaseFile::new(&rule_set.version, jakarta_date(now));
+    let deadline = file.deadline(rule_set, rules.calendar());
+    let case_id: i64 = sql(
+        "INSERT INTO cases (number, state, rules_version, incident_date, subject_id, agency_id, stage_started_on, deadline, \
+         deadline_provisional, file, revision, opened_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
+    )
+    .bind(&case_number)
+    .bind(file.state.as_str())
+    .bind(&file.rules_version)
+    .bind(draft.incident_date())
+    .bind(subject_id)
+    .bind(agency_id)
+    .bind(file.stage_started_on)
+    .bind(deadline.map(|d| d.due))
+    .bind(deadline.is_some_and(|d| d.provisional))
+    .bind(Json(&file))
+    .bind(now)
+    .fetch_one(&mut tx)
+    .await?
+    .get("id")?;
+    let opened = serde_json::json!({ "action": OPENED, "channel": draft.channel(), "report": report_number });
+    append_event(&mut tx, case_id, 1, now, draft.channel().as_str(), INTAKE_ROLE, OPENED, None, CaseState::Received, &opened).await?;
+    sql(
+        "INSERT INTO reports (number, case_id, channel, received_at, incident_date, subject_nip, subject_nik, subject_description, summary, idempotency_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&report_number)
+    .bind(case_id)
+    .bind(draft.channel().as_str())
+    .bind(now)
+    .bind(draft.incident_date())
+    .bind(nip)
+    .bind(nik)
+    .bind(description)
+    .bind(draft.summary())
+    .bind(idempotency_key.map(str::to_owned))
+    .execute(&mut tx)
+    .await?;
+    tx.commit().await?;
+    Ok(FiledReport { report_number, case_number, case_id, replayed: false })
+}
+
+async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, StoreError> {
+    let row = sql("SELECT r.number AS report_number, c.number AS case_number, c.id AS case_id FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.idempotency_key = $1")
+        .bind(key)
+        .fetch_optional(tx)
+        .await?;
+    row.map(|row| Ok(FiledReport { report_number: row.get("report_number")?, case_number: row.get("case_number")?, case_id: row.get("case_id")?, replayed: true }))
+        .transpose()
+}
+
+/// Takes `action` on the case numbered `number`. `seen_revision`, when given, is the revision
+/// the handler looked at: if someone changed the case since, nothing is written.
+pub async fn apply(db: &Db, rules: &RuleBook, number: &str, seen_revision: Option<i64>, actor: &Actor, action: &Action, now: DateTime<Utc>) -> Result<CaseRecord, StoreError> {
+    let now = now.trunc_subsecs(6);
+    let mut tx = db.begin().await?;
+    let current = case_by_number(&mut tx, number).await?.ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
+    if let Some(seen) = seen_revision
+        && seen != current.revision
+    {
+        return Err(StoreError::Conflict { number: number.to_owned(), expected: seen, actual: current.revision });
+    }
+    let rule_set = rule_set_of(rules, &current)?;
+    let next = decide(&current.file, actor.role, action, jakarta_date(now), rule_set, rules.calendar())?;
+    let deadline = next.deadline(rule_set, rules.calendar());
+    let changed = sql(
+        "UPDATE cases SET state = $1, stage_started_on = $2, deadline = $3, deadline_provisional = $4, file = $5, \
+         revision = revision + 1, updated_at = $6 WHERE id = $7 AND revision = $8",
+    )
+    .bind(next.state.as_str())
+    .bind(next.stage_started_on)
+    .bind(deadline.map(|d| d.due))
+    .bind(deadline.is_some_and(|d| d.provisional))
+    .bind(Json(&next))
+    .bind(now)
+    .bind(current.id)
+    .bind(current.revision)
+    .execute(&mut tx)
+    .await?;
+    if changed != 1 {
+        return Err(StoreError::Conflict { number: number.to_owned(), expected: current.revision, actual: current.revision + 1 });
+    }
+    let payload = serde_json::to_value(action).expect("actions serialise to JSON");
+    append_event(&mut tx, current.id, current.revision + 1, now, &actor.name, actor.role.as_str(), action.kind().as_str(), Some(current.state), next.state, &payload)
+        .await?;
+    tx.commit().await?;
+    Ok(CaseRecord { state: next.state, deadline, file: next, revision: current.revision + 1, updated_at: now, ..current })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn append_event(
+    tx: &mut Tx,
+    case_id: i64,
+    seq: i64,
+    at: DateTime<Utc>,
+    actor: &str,
+    role: &str,
+    kind: &str,
+    from: Option<CaseState>,
+    to: CaseState,
+    payload: &serde_json::Value,
+) -> Result<(), StoreError> {
+    sql("INSERT INTO case_events (case_id, seq, at, actor, role, kind, from_state, to_state, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .bind(case_id)
+        .bind(seq)
+        .bind(at)
+        .bind(actor)
+        .bind(role)
+        .bind(kind)
+        .bind(from.map(CaseState::as_str))
+        .bind(to.as_str())
+        .bind(Json(payload))
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+async fn next_number(tx: &mut Tx, counter: &str) -> Result<i64, StoreError> {
+    sql("INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value")
+        .bind(counter)
+        .fetch_one(tx)
+        .await?
+        .get("value")
+}
+
+fn rule_set_of<'r>(rules: &'r RuleBook, case: &CaseRecord) -> Result<&'r RuleSet, StoreError> {
+    rules
+        .version(&case.rules_version)
+        .ok_or_else(|| StoreError::RulesVersionMissing { number: case.number.clone(), version: case.rules_version.clone() })
+}
+
+/// A `SELECT` of every case column, followed by the given clauses.
+macro_rules! select_cases {
+    ($clauses:literal) => {
+        concat!(
+            "SELECT id, number, state, rules_version, incident_date, subject_id, agency_id, deadline, deadline_provisional, ",
+            "file, revision, opened_at, updated_at FROM cases ",
+            $clauses
+        )
+    };
+}
+
+async fn case_by_number<'a>(on: impl Into<On<'a>>, number: &str) -> Result<Option<CaseRecord>, StoreError> {
+    sql(select_cases!("WHERE number = $1")).bind(number).fetch_optional(on).await?.map(|row| case_from_row(&row)).transpose()
+}
+
+fn case_from_row(row: &Row) -> Result<CaseRecord, StoreError> {
+    let due: Option<NaiveDate> = row.get("deadline")?;
+    let provisional: bool = row.get("deadline_provisional")?;
+    let Json(file): Json<CaseFile> = row.get("file")?;
+    Ok(CaseRecord {
+        id: row.get("id")?,
+        number: row.get("number")?,
+        state: row.parse("state")?,
+        rules_version: row.get("rules_version")?,
+        incident_date: row.get("incident_date")?,
+        subject_id: row.get("subject_id")?,
+        agency_id: row.get("agency_id")?,
+        deadline: due.map(|due| Deadline { due, provisional }),
+        file,
+        revision: row.get("revision")?,
+        opened_at: row.get("opened_at")?,
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+pub async fn get_case(db: &Db, number: &str) -> Result<Option<CaseRecord>, StoreError> {
+    case_by_number(db, number).await
+}
+
+/// The case's events, oldest first.
+pub async fn events(db: &Db, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
+    let rows = sql("SELECT seq, at, actor, role, kind, from_state, to_state, payload FROM case_events WHERE case_id = $1 ORDER BY seq")
+        .bind(case_id)
+        .fetch_all(db)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let from: Option<String> = row.get("from_state")?;
+            let Json(payload): Json<serde_json::Value> = row.get("payload")?;
+            Ok(EventRecord {
+                seq: row.get("seq")?,
+                at: row.get("at")?,
+                actor: row.get("actor")?,
+                role: row.get("role")?,
+                kind: row.get("kind")?,
+                from_state: from.map(|s| s.parse()).transpose().map_err(|e: netral_domain::case::UnknownState| StoreError::Corrupt { column: "from_state", message: e.to_string() })?,
+                to_state: row.parse("to_state")?,
+                payload,
+            })
+        })
+        .collect()
+}
+
+/// Rebuilds a case file from its event log alone, by running every recorded action through the
+/// state machine again. An audit compares it with the stored row: they must agree.
+pub async fn replay(db: &Db, rules: &RuleBook, number: &str) -> Result<CaseFile, StoreError> {
+    let case = get_case(db, number).await?.ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
+    let rule_set = rule_set_of(rules, &case)?;
+    let mut history = events(db, case.id).await?.into_iter();
+    let opened = history.next().ok_or_else(|| StoreError::Corrupt { column: "case_events", message: format!("case {number} has no opening event") })?;
+    let mut file = CaseFile::new(&case.rules_version, jakarta_date(opened.at));
+    for event in history {
+        let action: Action = serde_json::from_value(event.payload).map_err(|e| StoreError::Corrupt { column: "payload", message: e.to_string() })?;
+        let role = event.role.parse().map_err(|e: netral_domain::case::UnknownRole| StoreError::Corrupt { column: "role", message: e.to_string() })?;
+        file = decide(&file, role, &action, jakarta_date(event.at), rule_set, rules.calendar())?;
+    }
+    Ok(file)
+}
+
+/// How many cases stand in each state (states without cases are left out).
+pub async fn count_by_state(db: &Db) -> Result<Vec<(CaseState, i64)>, StoreError> {
+    let rows = sql("SELECT state, COUNT(*) AS n FROM cases GROUP BY state ORDER BY state").fetch_all(db).await?;
+    let mut counts = rows.iter().map(|row| Ok((row.parse("state")?, row.get("n")?))).collect::<Result<Vec<(CaseState, i64)>, StoreError>>()?;
+    counts.sort_by_key(|(state, _)| *state);
+    Ok(counts)
+}
+
+/// Open cases whose deadline falls on or before `day`, most urgent first: the "overdue" and
+/// "due soon" queues, and the reminder job.
+pub async fn due_by(db: &Db, day: NaiveDate, limit: i64) -> Result<Vec<CaseRecord>, StoreError> {
+    let rows = sql(select_cases!("WHERE deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, id LIMIT $2")).bind(day).bind(limit).fetch_all(db).await?;
+    rows.iter().map(case_from_row).collect()
+}

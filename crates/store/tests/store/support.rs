@@ -1,0 +1,101 @@
+//! Databases for tests: a fresh SQLite file or a fresh PostgreSQL database per test, migrated.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::{DateTime, Utc};
+use netral_domain::rules::RuleBook;
+use netral_store::Db;
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("NETRAL_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+pub struct TestDb {
+    pub db: Db,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { name: String },
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite:{}", dir.path().join("netral.db").display())).await.unwrap();
+        db.migrate().await.unwrap();
+        TestDb { db, cleanup: Cleanup::Sqlite(dir) }
+    }
+
+    pub async fn postgres() -> TestDb {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let admin_url = postgres_admin_url();
+        let admin = Db::connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is required for the conformance suite and is not reachable: {e}. Start it, or run ./scripts/test which does."));
+        let name = format!("netral_t_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+        exec(&admin, &format!("DROP DATABASE IF EXISTS {name}")).await;
+        exec(&admin, &format!("CREATE DATABASE {name}")).await;
+        admin.close().await;
+        let url = match admin_url.rsplit_once('/') {
+            Some((base, _)) => format!("{base}/{name}"),
+            None => panic!("NETRAL_TEST_POSTGRES_URL must end in /DATABASE"),
+        };
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        TestDb { db, cleanup: Cleanup::Postgres { name } }
+    }
+
+    /// Drops the per-test database. Called after a test passed: a failed test leaves its
+    /// database behind for a look.
+    pub async fn finish(self) {
+        self.db.close().await;
+        if let Cleanup::Postgres { name } = self.cleanup {
+            let admin = Db::connect(&postgres_admin_url()).await.unwrap();
+            exec(&admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+            admin.close().await;
+        }
+    }
+}
+
+async fn exec(db: &Db, statement: &str) {
+    match db {
+        Db::Postgres(pool) => {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned())).execute(pool).await.unwrap();
+        }
+        Db::Sqlite { .. } => unreachable!("only PostgreSQL has databases to create"),
+    }
+}
+
+pub fn rules() -> RuleBook {
+    netral_store::rules_files::load_rule_book(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules")).unwrap()
+}
+
+pub fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+}
+
+/// Runs `async fn $name(db: &Db)` once on SQLite and once on PostgreSQL.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    let test_db = crate::support::TestDb::sqlite().await;
+                    super::$name(&test_db.db).await;
+                    test_db.finish().await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    let test_db = crate::support::TestDb::postgres().await;
+                    super::$name(&test_db.db).await;
+                    test_db.finish().await;
+                }
+            }
+        )*
+    };
+}

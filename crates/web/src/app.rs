@@ -1,0 +1,57 @@
+//! The application as a router, and serving it until told to stop.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::middleware;
+use netral_domain::rules::RuleBook;
+use netral_store::Db;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::{WebError, render_error_pages};
+use crate::i18n::negotiate_language;
+use crate::routes;
+use crate::security::security_headers;
+use crate::templates::Ui;
+
+/// What the pages need from the rest of the system. Cheap to clone: both are shared handles.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub rules: Arc<RuleBook>,
+}
+
+/// What handlers receive: the caller's state plus the compiled templates and translations.
+#[derive(Clone)]
+pub(crate) struct Ctx {
+    pub app: AppState,
+    pub ui: Arc<Ui>,
+}
+
+/// The whole application. Layers run outside in: security headers wrap everything (error pages
+/// and assets included), the language is settled before any page renders, and a panic becomes
+/// an ordinary error page instead of a dropped connection.
+pub fn router(state: AppState) -> Router {
+    // Templates and translations are compiled into the binary and checked by the crate's
+    // tests, so a failure here is a build defect, not something an operator can fix.
+    let ui = Arc::new(Ui::new().expect("embedded templates and translations must load"));
+    let ctx = Ctx { app: state, ui };
+    routes::routes()
+        .layer(CatchPanicLayer::custom(|_| axum::response::IntoResponse::into_response(WebError::Panic)))
+        .layer(middleware::from_fn_with_state(ctx.clone(), render_error_pages))
+        .layer(middleware::from_fn(negotiate_language))
+        .layer(TraceLayer::new_for_http())
+        .layer(middleware::map_response(security_headers))
+        .with_state(ctx)
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    if let Ok(address) = listener.local_addr() {
+        tracing::info!(%address, "serving");
+    }
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}

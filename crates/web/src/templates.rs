@@ -1,0 +1,143 @@
+//! The page templates (compiled into the binary) and the functions they may call. Templates
+//! hold no words of their own: every text comes through `t("key", arg=value)` in the language
+//! of the request being rendered.
+
+use chrono::NaiveDate;
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::assets;
+use crate::i18n::{Catalog, Lang, TextError};
+use crate::labels;
+
+const TEMPLATES: [(&str, &str); 6] = [
+    ("base.html", include_str!("../templates/base.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("rules.html", include_str!("../templates/rules.html")),
+    ("holidays.html", include_str!("../templates/holidays.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+];
+
+/// Templates and translations, built once and shared by all requests.
+pub(crate) struct Ui {
+    env: Environment<'static>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UiError {
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error(transparent)]
+    Template(#[from] Error),
+}
+
+impl Ui {
+    pub fn new() -> Result<Self, UiError> {
+        let catalog = std::sync::Arc::new(Catalog::load()?);
+        let mut env = Environment::new();
+        // A misspelt variable fails the render (and the tests) instead of printing nothing.
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)?;
+        }
+        let texts = catalog.clone();
+        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            let mut args = FluentArgs::new();
+            for name in kwargs.args() {
+                args.set(name.to_owned(), fluent_value(kwargs.get::<Value>(name)?));
+            }
+            texts.text(page_lang(state)?, key, Some(&args)).map_err(template_error)
+        });
+        let dates = catalog;
+        env.add_function("long_date", move |state: &State, iso: &str| -> Result<String, Error> {
+            let date: NaiveDate = iso.parse().map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{iso}` is not a date: {e}")))?;
+            labels::long_date(&dates, page_lang(state)?, date).map_err(template_error)
+        });
+        env.add_function("asset", |path: &str| -> Result<String, Error> {
+            assets::url(path).ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no embedded asset `{path}`")))
+        });
+        Ok(Self { env })
+    }
+
+    /// Renders a page. `path` is the request path, for the language switch and the navigation.
+    pub fn render(&self, name: &str, lang: Lang, path: &str, context: impl Serialize) -> Result<String, Error> {
+        let page = minijinja::context! {
+            lang => lang.tag(),
+            switch_lang => lang.other().tag(),
+            switch_href => switch_href(path, lang.other()),
+            current_path => path,
+            ..Value::from_serialize(context)
+        };
+        self.env.get_template(name)?.render(page)
+    }
+}
+
+/// The same page in `lang`. Leading slashes are collapsed so that a request for `//evil.example`
+/// cannot turn the switch link into a link to another site.
+fn switch_href(path: &str, lang: Lang) -> String {
+    format!("/{}?lang={}", path.trim_start_matches('/'), lang.tag())
+}
+
+fn page_lang(state: &State) -> Result<Lang, Error> {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::from_tag))
+        .ok_or_else(|| Error::new(ErrorKind::UndefinedError, "the page has no `lang`"))
+}
+
+fn fluent_value(value: Value) -> FluentValue<'static> {
+    match value.kind() {
+        ValueKind::Number => match i64::try_from(value.clone()) {
+            Ok(n) => FluentValue::from(n),
+            Err(_) => f64::try_from(value).map(FluentValue::from).unwrap_or(FluentValue::None),
+        },
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
+fn template_error(e: TextError) -> Error {
+    Error::new(ErrorKind::InvalidOperation, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_switch_link_stays_on_this_site() {
+        assert_eq!(switch_href("/aturan", Lang::En), "/aturan?lang=en");
+        assert_eq!(switch_href("/", Lang::Id), "/?lang=id");
+        assert_eq!(switch_href("//evil.example/x", Lang::En), "/evil.example/x?lang=en");
+    }
+
+    /// Every `t("key")` written in a template exists in both languages. (Keys computed in
+    /// Rust are checked in `labels`.)
+    #[test]
+    fn every_key_a_template_names_is_translated() {
+        let mut checked = 0;
+        for (name, source) in TEMPLATES {
+            for (at, _) in source.match_indices("t(\"") {
+                let before = source[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue; // `asset("…")` and the like
+                }
+                let key = source[at + 3..].split('"').next().unwrap();
+                for lang in Lang::ALL {
+                    assert!(Catalog::keys(lang).contains(key), "{name}: `{key}` is missing in {}", lang.tag());
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "found only {checked} keys: did the call syntax change?");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let (id, en) = (Catalog::keys(Lang::Id), Catalog::keys(Lang::En));
+        assert_eq!(id.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "only in id");
+        assert_eq!(en.difference(&id).collect::<Vec<_>>(), Vec::<&String>::new(), "only in en");
+    }
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
-use sqlx::{Arguments, Decode, Encode, PgPool, Postgres, Sqlite, SqlitePool, Transaction, Type};
+use sqlx::{Arguments, ConnectOptions as _, Decode, Encode, PgPool, Postgres, Sqlite, SqlitePool, Transaction, Type};
 
 use crate::error::StoreError;
 
@@ -53,12 +53,10 @@ impl Db {
             Ok(Db::Sqlite { writer, reader })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).map_err(fail)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(options)
-                .await
-                .map_err(fail)?;
+            // One plain attempt first: the pool would retry until its timeout, and an operator
+            // who mistyped the host wants the answer now.
+            sqlx::Connection::close(options.connect().await.map_err(fail)?).await.map_err(fail)?;
+            let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect_lazy_with(options);
             Ok(Db::Postgres(pool))
         } else {
             Err(StoreError::UnsupportedUrl(shown))

@@ -2,11 +2,12 @@ use chrono::NaiveDate;
 use netral_domain::case::{Action, CaseState, RejectionReason, Role, TransitionError};
 use netral_domain::ids::{Nip, PersonName};
 use netral_domain::report::{Channel, ReportDraft, Subject};
+use netral_testkit::on_both;
 use netral_store::cases::{self, Actor, FiledReport};
 use netral_store::registry::{self, NewAgency, NewCivilServant};
 use netral_store::{Db, StoreError, sql};
 
-use crate::support::{at, rules};
+use netral_testkit::{at, rules};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

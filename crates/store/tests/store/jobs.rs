@@ -1,9 +1,10 @@
 use chrono::Duration;
+use netral_testkit::on_both;
 use netral_store::Db;
 use netral_store::jobs;
 use serde_json::json;
 
-use crate::support::at;
+use netral_testkit::at;
 
 async fn enqueue(db: &Db, queue: &str, run_at: &str, max_attempts: i64) -> i64 {
     let mut tx = db.begin().await.unwrap();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use netral_store::{Db, sql};
 
-use crate::support::TestDb;
+use netral_testkit::TestDb;
 
 type Columns = BTreeSet<(String, String, String, bool)>;
 

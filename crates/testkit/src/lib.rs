@@ -1,4 +1,7 @@
-//! Databases for tests: a fresh SQLite file or a fresh PostgreSQL database per test, migrated.
+//! Test harness shared by every crate's tests: a fresh, migrated database per test on SQLite
+//! (a temporary file) or PostgreSQL (a database of its own, on the server named by
+//! NETRAL_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test), the shipped
+//! rules, and fixed instants. When PostgreSQL is unreachable, its half fails: never skipped.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -78,20 +81,21 @@ pub fn at(text: &str) -> DateTime<Utc> {
 }
 
 /// Runs `async fn $name(db: &Db)` once on SQLite and once on PostgreSQL.
+#[macro_export]
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         $(
             mod $name {
                 #[tokio::test]
                 async fn sqlite() {
-                    let test_db = crate::support::TestDb::sqlite().await;
+                    let test_db = $crate::TestDb::sqlite().await;
                     super::$name(&test_db.db).await;
                     test_db.finish().await;
                 }
 
                 #[tokio::test]
                 async fn postgres() {
-                    let test_db = crate::support::TestDb::postgres().await;
+                    let test_db = $crate::TestDb::postgres().await;
                     super::$name(&test_db.db).await;
                     test_db.finish().await;
                 }

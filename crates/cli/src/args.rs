@@ -1,0 +1,70 @@
+//! The command line. Help texts are the documentation most operators read: keep them exact.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Netral: reports of civil servants' (ASN) breaches of political neutrality, handled from
+/// intake to sanction, with honest statistics.
+#[derive(Debug, Parser)]
+#[command(name = "netral", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web application (public portal and pages). Migrates the database first.
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate(DatabaseArgs),
+    /// Administration tasks.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite:PATH` (embedded; the file is created when missing) or
+    /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite:netral.db")]
+    pub database: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Folder with the neutrality rules: `versions/*.toml` and `holidays/*.toml`.
+    #[arg(long, env = "NETRAL_RULES", default_value = "rules")]
+    pub rules: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Fill an empty database with demonstration agencies, civil servants and cases in every
+    /// state. Does nothing when the database already holds cases.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Check the rules folder and list what it holds; exits non-zero naming the file, line and
+    /// field of the first error. Run it after editing a rules file, before restarting.
+    CheckRules(RulesArgs),
+    /// Fill an empty database with demonstration data (the same as `serve --demo`).
+    Demo {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        rules: RulesArgs,
+    },
+}

@@ -63,7 +63,9 @@ impl Calendar {
     }
 
     pub fn holidays_in(&self, year: i32) -> impl Iterator<Item = &Holiday> {
-        self.holidays.values().filter(move |h| h.date.year() == year)
+        self.holidays
+            .values()
+            .filter(move |h| h.date.year() == year)
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {

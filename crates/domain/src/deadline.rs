@@ -47,7 +47,12 @@ pub struct Deadline {
 }
 
 /// The due date of a clock started on `start`, or `None` while a pause is still open.
-pub fn due_date(start: NaiveDate, clock: Clock, pauses: &[Pause], calendar: &Calendar) -> Option<Deadline> {
+pub fn due_date(
+    start: NaiveDate,
+    clock: Clock,
+    pauses: &[Pause],
+    calendar: &Calendar,
+) -> Option<Deadline> {
     if pauses.iter().any(|p| p.until.is_none()) {
         return None;
     }
@@ -70,7 +75,10 @@ pub fn due_date(start: NaiveDate, clock: Clock, pauses: &[Pause], calendar: &Cal
             counted += 1;
         }
     }
-    Some(Deadline { due: day, provisional })
+    Some(Deadline {
+        due: day,
+        provisional,
+    })
 }
 
 /// Western Indonesia Time (WIB, UTC+7), where the oversight bodies sit: the date on which a
@@ -105,17 +113,29 @@ mod tests {
     }
 
     fn working(days: u32) -> Clock {
-        Clock { days, unit: DayUnit::WorkingDays }
+        Clock {
+            days,
+            unit: DayUnit::WorkingDays,
+        }
     }
 
     fn calendar_days(days: u32) -> Clock {
-        Clock { days, unit: DayUnit::CalendarDays }
+        Clock {
+            days,
+            unit: DayUnit::CalendarDays,
+        }
     }
 
     #[test]
     fn calendar_days_count_weekends() {
         let due = due_date(d(2024, 3, 1), calendar_days(7), &[], &calendar_2024()).unwrap();
-        assert_eq!(due, Deadline { due: d(2024, 3, 8), provisional: false });
+        assert_eq!(
+            due,
+            Deadline {
+                due: d(2024, 3, 8),
+                provisional: false
+            }
+        );
     }
 
     #[test]
@@ -134,7 +154,10 @@ mod tests {
 
     #[test]
     fn a_closed_pause_pushes_the_deadline_back() {
-        let pause = Pause { from: d(2024, 3, 3), until: Some(d(2024, 3, 6)) };
+        let pause = Pause {
+            from: d(2024, 3, 3),
+            until: Some(d(2024, 3, 6)),
+        };
         // 3, 4, 5 March do not count: 7 counted days from 1 March end on 11 March.
         let due = due_date(d(2024, 3, 1), calendar_days(7), &[pause], &calendar_2024()).unwrap();
         assert_eq!(due.due, d(2024, 3, 11));
@@ -143,23 +166,42 @@ mod tests {
     #[test]
     fn a_pause_over_a_weekend_costs_only_its_working_days() {
         // Fri 8 Mar + 3 wd, paused Fri 8 → Tue 12 (Mon 11 lost): Tue 12, Wed 13, Thu 14.
-        let pause = Pause { from: d(2024, 3, 8), until: Some(d(2024, 3, 12)) };
+        let pause = Pause {
+            from: d(2024, 3, 8),
+            until: Some(d(2024, 3, 12)),
+        };
         let due = due_date(d(2024, 3, 8), working(3), &[pause], &calendar_2024()).unwrap();
         assert_eq!(due.due, d(2024, 3, 14));
     }
 
     #[test]
     fn an_open_pause_has_no_deadline() {
-        let pause = Pause { from: d(2024, 3, 3), until: None };
-        assert_eq!(due_date(d(2024, 3, 1), calendar_days(7), &[pause], &calendar_2024()), None);
+        let pause = Pause {
+            from: d(2024, 3, 3),
+            until: None,
+        };
+        assert_eq!(
+            due_date(d(2024, 3, 1), calendar_days(7), &[pause], &calendar_2024()),
+            None
+        );
     }
 
     #[test]
     fn crossing_an_unknown_year_is_provisional() {
         let due = due_date(d(2024, 12, 30), working(3), &[], &calendar_2024()).unwrap();
-        assert_eq!(due, Deadline { due: d(2025, 1, 2), provisional: true });
-        let calendar_only = due_date(d(2024, 12, 30), calendar_days(3), &[], &calendar_2024()).unwrap();
-        assert!(!calendar_only.provisional, "calendar days do not depend on holidays");
+        assert_eq!(
+            due,
+            Deadline {
+                due: d(2025, 1, 2),
+                provisional: true
+            }
+        );
+        let calendar_only =
+            due_date(d(2024, 12, 30), calendar_days(3), &[], &calendar_2024()).unwrap();
+        assert!(
+            !calendar_only.provisional,
+            "calendar days do not depend on holidays"
+        );
     }
 
     #[test]
@@ -170,8 +212,12 @@ mod tests {
 
     #[test]
     fn jakarta_date_rolls_over_at_17_utc() {
-        let before = DateTime::parse_from_rfc3339("2024-03-01T16:59:59Z").unwrap().to_utc();
-        let after = DateTime::parse_from_rfc3339("2024-03-01T17:00:00Z").unwrap().to_utc();
+        let before = DateTime::parse_from_rfc3339("2024-03-01T16:59:59Z")
+            .unwrap()
+            .to_utc();
+        let after = DateTime::parse_from_rfc3339("2024-03-01T17:00:00Z")
+            .unwrap()
+            .to_utc();
         assert_eq!(jakarta_date(before), d(2024, 3, 1));
         assert_eq!(jakarta_date(after), d(2024, 3, 2));
     }

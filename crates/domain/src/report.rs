@@ -27,7 +27,13 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] = [Self::Public, Self::Bawaslu, Self::Inspectorate, Self::Superior, Self::Lead];
+    pub const ALL: [Channel; 5] = [
+        Self::Public,
+        Self::Bawaslu,
+        Self::Inspectorate,
+        Self::Superior,
+        Self::Lead,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -50,7 +56,10 @@ impl FromStr for Channel {
     type Err = ReportError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| ReportError::UnknownChannel(s.to_owned()))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| ReportError::UnknownChannel(s.to_owned()))
     }
 }
 
@@ -86,7 +95,13 @@ pub enum ReportError {
 }
 
 impl ReportDraft {
-    pub fn new(channel: Channel, incident_date: NaiveDate, summary: &str, subject: Subject, today: NaiveDate) -> Result<Self, ReportError> {
+    pub fn new(
+        channel: Channel,
+        incident_date: NaiveDate,
+        summary: &str,
+        subject: Subject,
+        today: NaiveDate,
+    ) -> Result<Self, ReportError> {
         let summary = required("summary", summary)?;
         if incident_date > today {
             return Err(ReportError::IncidentInFuture(incident_date));
@@ -95,7 +110,12 @@ impl ReportDraft {
             Subject::Described(text) => Subject::Described(required("subject_description", &text)?),
             identified => identified,
         };
-        Ok(Self { channel, incident_date, summary, subject })
+        Ok(Self {
+            channel,
+            incident_date,
+            summary,
+            subject,
+        })
     }
 
     pub fn channel(&self) -> Channel {
@@ -121,7 +141,10 @@ fn required(field: &'static str, text: &str) -> Result<String, ReportError> {
         return Err(ReportError::MissingField { field });
     }
     if text.chars().count() > MAX_TEXT {
-        return Err(ReportError::FieldTooLong { field, max: MAX_TEXT });
+        return Err(ReportError::FieldTooLong {
+            field,
+            max: MAX_TEXT,
+        });
     }
     Ok(text.to_owned())
 }
@@ -138,14 +161,38 @@ mod tests {
     fn a_report_needs_a_summary_a_subject_and_a_past_date() {
         let today = d(2024, 10, 1);
         let described = || Subject::Described("Kepala Dinas X, Pemkab Y".into());
-        assert!(ReportDraft::new(Channel::Bawaslu, d(2024, 9, 30), " liked a candidate's post ", described(), today).is_ok());
-        assert_eq!(ReportDraft::new(Channel::Public, today, "  ", described(), today), Err(ReportError::MissingField { field: "summary" }));
-        assert_eq!(
-            ReportDraft::new(Channel::Public, today, "x", Subject::Described(" ".into()), today),
-            Err(ReportError::MissingField { field: "subject_description" })
+        assert!(
+            ReportDraft::new(
+                Channel::Bawaslu,
+                d(2024, 9, 30),
+                " liked a candidate's post ",
+                described(),
+                today
+            )
+            .is_ok()
         );
-        assert_eq!(ReportDraft::new(Channel::Public, d(2024, 10, 2), "x", described(), today), Err(ReportError::IncidentInFuture(d(2024, 10, 2))));
-        let draft = ReportDraft::new(Channel::Public, today, "  trimmed  ", described(), today).unwrap();
+        assert_eq!(
+            ReportDraft::new(Channel::Public, today, "  ", described(), today),
+            Err(ReportError::MissingField { field: "summary" })
+        );
+        assert_eq!(
+            ReportDraft::new(
+                Channel::Public,
+                today,
+                "x",
+                Subject::Described(" ".into()),
+                today
+            ),
+            Err(ReportError::MissingField {
+                field: "subject_description"
+            })
+        );
+        assert_eq!(
+            ReportDraft::new(Channel::Public, d(2024, 10, 2), "x", described(), today),
+            Err(ReportError::IncidentInFuture(d(2024, 10, 2)))
+        );
+        let draft =
+            ReportDraft::new(Channel::Public, today, "  trimmed  ", described(), today).unwrap();
         assert_eq!(draft.summary(), "trimmed");
     }
 

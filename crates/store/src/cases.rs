@@ -63,7 +63,13 @@ pub struct EventRecord {
 
 /// Files a report and opens its case, in one transaction. With an `idempotency_key` seen
 /// before, returns the earlier result and writes nothing: a double click makes one report.
-pub async fn file_report(db: &Db, rules: &RuleBook, draft: &ReportDraft, idempotency_key: Option<&str>, now: DateTime<Utc>) -> Result<FiledReport, StoreError> {
+pub async fn file_report(
+    db: &Db,
+    rules: &RuleBook,
+    draft: &ReportDraft,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<FiledReport, StoreError> {
     let now = now.trunc_subsecs(6);
     let rule_set = rules.in_force_on(draft.incident_date())?;
     let mut tx = db.begin().await?;
@@ -78,16 +84,30 @@ pub async fn file_report(db: &Db, rules: &RuleBook, draft: &ReportDraft, idempot
         Subject::Described(text) => (None, None, Some(text.clone())),
     };
     let subject = match &nip {
-        Some(nip) => sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1").bind(nip).fetch_optional(&mut tx).await?,
+        Some(nip) => {
+            sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1")
+                .bind(nip)
+                .fetch_optional(&mut tx)
+                .await?
+        }
         None => None,
     };
     let (subject_id, agency_id) = match subject {
-        Some(row) => (Some(row.get::<i64>("id")?), Some(row.get::<i64>("agency_id")?)),
+        Some(row) => (
+            Some(row.get::<i64>("id")?),
+            Some(row.get::<i64>("agency_id")?),
+        ),
         None => (None, None),
     };
     let year = now.format("%Y").to_string();
-    let case_number = format!("NTR-{year}-{:06}", next_number(&mut tx, &format!("case:{year}")).await?);
-    let report_number = format!("LAP-{year}-{:06}", next_number(&mut tx, &format!("report:{year}")).await?);
+    let case_number = format!(
+        "NTR-{year}-{:06}",
+        next_number(&mut tx, &format!("case:{year}")).await?
+    );
+    let report_number = format!(
+        "LAP-{year}-{:06}",
+        next_number(&mut tx, &format!("report:{year}")).await?
+    );
     let file = CaseFile::new(&rule_set.version, jakarta_date(now));
     let deadline = file.deadline(rule_set, rules.calendar());
     let case_id: i64 = sql(
@@ -110,7 +130,19 @@ pub async fn file_report(db: &Db, rules: &RuleBook, draft: &ReportDraft, idempot
     .await?
     .get("id")?;
     let opened = serde_json::json!({ "action": OPENED, "channel": draft.channel(), "report": report_number });
-    append_event(&mut tx, case_id, 1, now, draft.channel().as_str(), INTAKE_ROLE, OPENED, None, CaseState::Received, &opened).await?;
+    append_event(
+        &mut tx,
+        case_id,
+        1,
+        now,
+        draft.channel().as_str(),
+        INTAKE_ROLE,
+        OPENED,
+        None,
+        CaseState::Received,
+        &opened,
+    )
+    .await?;
     sql(
         "INSERT INTO reports (number, case_id, channel, received_at, incident_date, subject_nip, subject_nik, subject_description, summary, idempotency_key) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -128,7 +160,12 @@ pub async fn file_report(db: &Db, rules: &RuleBook, draft: &ReportDraft, idempot
     .execute(&mut tx)
     .await?;
     tx.commit().await?;
-    Ok(FiledReport { report_number, case_number, case_id, replayed: false })
+    Ok(FiledReport {
+        report_number,
+        case_number,
+        case_id,
+        replayed: false,
+    })
 }
 
 async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, StoreError> {
@@ -136,23 +173,51 @@ async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, St
         .bind(key)
         .fetch_optional(tx)
         .await?;
-    row.map(|row| Ok(FiledReport { report_number: row.get("report_number")?, case_number: row.get("case_number")?, case_id: row.get("case_id")?, replayed: true }))
-        .transpose()
+    row.map(|row| {
+        Ok(FiledReport {
+            report_number: row.get("report_number")?,
+            case_number: row.get("case_number")?,
+            case_id: row.get("case_id")?,
+            replayed: true,
+        })
+    })
+    .transpose()
 }
 
 /// Takes `action` on the case numbered `number`. `seen_revision`, when given, is the revision
 /// the handler looked at: if someone changed the case since, nothing is written.
-pub async fn apply(db: &Db, rules: &RuleBook, number: &str, seen_revision: Option<i64>, actor: &Actor, action: &Action, now: DateTime<Utc>) -> Result<CaseRecord, StoreError> {
+pub async fn apply(
+    db: &Db,
+    rules: &RuleBook,
+    number: &str,
+    seen_revision: Option<i64>,
+    actor: &Actor,
+    action: &Action,
+    now: DateTime<Utc>,
+) -> Result<CaseRecord, StoreError> {
     let now = now.trunc_subsecs(6);
     let mut tx = db.begin().await?;
-    let current = case_by_number(&mut tx, number).await?.ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
+    let current = case_by_number(&mut tx, number)
+        .await?
+        .ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
     if let Some(seen) = seen_revision
         && seen != current.revision
     {
-        return Err(StoreError::Conflict { number: number.to_owned(), expected: seen, actual: current.revision });
+        return Err(StoreError::Conflict {
+            number: number.to_owned(),
+            expected: seen,
+            actual: current.revision,
+        });
     }
     let rule_set = rule_set_of(rules, &current)?;
-    let next = decide(&current.file, actor.role, action, jakarta_date(now), rule_set, rules.calendar())?;
+    let next = decide(
+        &current.file,
+        actor.role,
+        action,
+        jakarta_date(now),
+        rule_set,
+        rules.calendar(),
+    )?;
     let deadline = next.deadline(rule_set, rules.calendar());
     let changed = sql(
         "UPDATE cases SET state = $1, stage_started_on = $2, deadline = $3, deadline_provisional = $4, file = $5, \
@@ -169,13 +234,35 @@ pub async fn apply(db: &Db, rules: &RuleBook, number: &str, seen_revision: Optio
     .execute(&mut tx)
     .await?;
     if changed != 1 {
-        return Err(StoreError::Conflict { number: number.to_owned(), expected: current.revision, actual: current.revision + 1 });
+        return Err(StoreError::Conflict {
+            number: number.to_owned(),
+            expected: current.revision,
+            actual: current.revision + 1,
+        });
     }
     let payload = serde_json::to_value(action).expect("actions serialise to JSON");
-    append_event(&mut tx, current.id, current.revision + 1, now, &actor.name, actor.role.as_str(), action.kind().as_str(), Some(current.state), next.state, &payload)
-        .await?;
+    append_event(
+        &mut tx,
+        current.id,
+        current.revision + 1,
+        now,
+        &actor.name,
+        actor.role.as_str(),
+        action.kind().as_str(),
+        Some(current.state),
+        next.state,
+        &payload,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(CaseRecord { state: next.state, deadline, file: next, revision: current.revision + 1, updated_at: now, ..current })
+    Ok(CaseRecord {
+        state: next.state,
+        deadline,
+        file: next,
+        revision: current.revision + 1,
+        updated_at: now,
+        ..current
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -217,7 +304,10 @@ async fn next_number(tx: &mut Tx, counter: &str) -> Result<i64, StoreError> {
 fn rule_set_of<'r>(rules: &'r RuleBook, case: &CaseRecord) -> Result<&'r RuleSet, StoreError> {
     rules
         .version(&case.rules_version)
-        .ok_or_else(|| StoreError::RulesVersionMissing { number: case.number.clone(), version: case.rules_version.clone() })
+        .ok_or_else(|| StoreError::RulesVersionMissing {
+            number: case.number.clone(),
+            version: case.rules_version.clone(),
+        })
 }
 
 /// A `SELECT` of every case column, followed by the given clauses.
@@ -231,8 +321,16 @@ macro_rules! select_cases {
     };
 }
 
-async fn case_by_number<'a>(on: impl Into<On<'a>>, number: &str) -> Result<Option<CaseRecord>, StoreError> {
-    sql(select_cases!("WHERE number = $1")).bind(number).fetch_optional(on).await?.map(|row| case_from_row(&row)).transpose()
+async fn case_by_number<'a>(
+    on: impl Into<On<'a>>,
+    number: &str,
+) -> Result<Option<CaseRecord>, StoreError> {
+    sql(select_cases!("WHERE number = $1"))
+        .bind(number)
+        .fetch_optional(on)
+        .await?
+        .map(|row| case_from_row(&row))
+        .transpose()
 }
 
 fn case_from_row(row: &Row) -> Result<CaseRecord, StoreError> {
@@ -275,7 +373,12 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<EventRecord>, StoreErro
                 actor: row.get("actor")?,
                 role: row.get("role")?,
                 kind: row.get("kind")?,
-                from_state: from.map(|s| s.parse()).transpose().map_err(|e: netral_domain::case::UnknownState| StoreError::Corrupt { column: "from_state", message: e.to_string() })?,
+                from_state: from.map(|s| s.parse()).transpose().map_err(
+                    |e: netral_domain::case::UnknownState| StoreError::Corrupt {
+                        column: "from_state",
+                        message: e.to_string(),
+                    },
+                )?,
                 to_state: row.parse("to_state")?,
                 payload,
             })
@@ -286,23 +389,50 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<EventRecord>, StoreErro
 /// Rebuilds a case file from its event log alone, by running every recorded action through the
 /// state machine again. An audit compares it with the stored row: they must agree.
 pub async fn replay(db: &Db, rules: &RuleBook, number: &str) -> Result<CaseFile, StoreError> {
-    let case = get_case(db, number).await?.ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
+    let case = get_case(db, number)
+        .await?
+        .ok_or_else(|| StoreError::CaseNotFound(number.to_owned()))?;
     let rule_set = rule_set_of(rules, &case)?;
     let mut history = events(db, case.id).await?.into_iter();
-    let opened = history.next().ok_or_else(|| StoreError::Corrupt { column: "case_events", message: format!("case {number} has no opening event") })?;
+    let opened = history.next().ok_or_else(|| StoreError::Corrupt {
+        column: "case_events",
+        message: format!("case {number} has no opening event"),
+    })?;
     let mut file = CaseFile::new(&case.rules_version, jakarta_date(opened.at));
     for event in history {
-        let action: Action = serde_json::from_value(event.payload).map_err(|e| StoreError::Corrupt { column: "payload", message: e.to_string() })?;
-        let role = event.role.parse().map_err(|e: netral_domain::case::UnknownRole| StoreError::Corrupt { column: "role", message: e.to_string() })?;
-        file = decide(&file, role, &action, jakarta_date(event.at), rule_set, rules.calendar())?;
+        let action: Action =
+            serde_json::from_value(event.payload).map_err(|e| StoreError::Corrupt {
+                column: "payload",
+                message: e.to_string(),
+            })?;
+        let role = event
+            .role
+            .parse()
+            .map_err(|e: netral_domain::case::UnknownRole| StoreError::Corrupt {
+                column: "role",
+                message: e.to_string(),
+            })?;
+        file = decide(
+            &file,
+            role,
+            &action,
+            jakarta_date(event.at),
+            rule_set,
+            rules.calendar(),
+        )?;
     }
     Ok(file)
 }
 
 /// How many cases stand in each state (states without cases are left out).
 pub async fn count_by_state(db: &Db) -> Result<Vec<(CaseState, i64)>, StoreError> {
-    let rows = sql("SELECT state, COUNT(*) AS n FROM cases GROUP BY state ORDER BY state").fetch_all(db).await?;
-    let mut counts = rows.iter().map(|row| Ok((row.parse("state")?, row.get("n")?))).collect::<Result<Vec<(CaseState, i64)>, StoreError>>()?;
+    let rows = sql("SELECT state, COUNT(*) AS n FROM cases GROUP BY state ORDER BY state")
+        .fetch_all(db)
+        .await?;
+    let mut counts = rows
+        .iter()
+        .map(|row| Ok((row.parse("state")?, row.get("n")?)))
+        .collect::<Result<Vec<(CaseState, i64)>, StoreError>>()?;
     counts.sort_by_key(|(state, _)| *state);
     Ok(counts)
 }
@@ -310,6 +440,12 @@ pub async fn count_by_state(db: &Db) -> Result<Vec<(CaseState, i64)>, StoreError
 /// Open cases whose deadline falls on or before `day`, most urgent first: the "overdue" and
 /// "due soon" queues, and the reminder job.
 pub async fn due_by(db: &Db, day: NaiveDate, limit: i64) -> Result<Vec<CaseRecord>, StoreError> {
-    let rows = sql(select_cases!("WHERE deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, id LIMIT $2")).bind(day).bind(limit).fetch_all(db).await?;
+    let rows = sql(select_cases!(
+        "WHERE deadline IS NOT NULL AND deadline <= $1 ORDER BY deadline, id LIMIT $2"
+    ))
+    .bind(day)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
     rows.iter().map(case_from_row).collect()
 }

@@ -6,8 +6,14 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgPoolOptions, PgRow};
-use sqlx::sqlite::{SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
-use sqlx::{Arguments, ConnectOptions as _, Decode, Encode, PgPool, Postgres, Sqlite, SqlitePool, Transaction, Type};
+use sqlx::sqlite::{
+    SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{
+    Arguments, ConnectOptions as _, Decode, Encode, PgPool, Postgres, Sqlite, SqlitePool,
+    Transaction, Type,
+};
 
 use crate::error::StoreError;
 
@@ -23,7 +29,10 @@ pub enum Backend {
 /// while the writer writes).
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite { writer: SqlitePool, reader: SqlitePool },
+    Sqlite {
+        writer: SqlitePool,
+        reader: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -37,7 +46,10 @@ impl Db {
     /// Connects to `sqlite:PATH` (the file is created when missing) or `postgres://…`.
     pub async fn connect(url: &str) -> Result<Db, StoreError> {
         let shown = redact(url);
-        let fail = |source| StoreError::Connect { url: shown.clone(), source };
+        let fail = |source| StoreError::Connect {
+            url: shown.clone(),
+            source,
+        };
         if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(fail)?
@@ -48,15 +60,28 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
-            let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(fail)?;
-            let reader = SqlitePoolOptions::new().max_connections(4).connect_with(options.read_only(true)).await.map_err(fail)?;
+            let writer = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(options.clone())
+                .await
+                .map_err(fail)?;
+            let reader = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options.read_only(true))
+                .await
+                .map_err(fail)?;
             Ok(Db::Sqlite { writer, reader })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).map_err(fail)?;
             // One plain attempt first: the pool would retry until its timeout, and an operator
             // who mistyped the host wants the answer now.
-            sqlx::Connection::close(options.connect().await.map_err(fail)?).await.map_err(fail)?;
-            let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect_lazy_with(options);
+            sqlx::Connection::close(options.connect().await.map_err(fail)?)
+                .await
+                .map_err(fail)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_lazy_with(options);
             Ok(Db::Postgres(pool))
         } else {
             Err(StoreError::UnsupportedUrl(shown))
@@ -137,12 +162,24 @@ impl<'a> From<&'a Db> for On<'a> {
 
 /// A value both backends can store. (An `Option` must own its value: sqlx requires `T: 'q` for
 /// every `'q`, so bind `Option<String>` rather than `Option<&str>`.)
-pub trait Param: for<'q> Encode<'q, Sqlite> + Type<Sqlite> + for<'q> Encode<'q, Postgres> + Type<Postgres> {}
-impl<T> Param for T where T: for<'q> Encode<'q, Sqlite> + Type<Sqlite> + for<'q> Encode<'q, Postgres> + Type<Postgres> {}
+pub trait Param:
+    for<'q> Encode<'q, Sqlite> + Type<Sqlite> + for<'q> Encode<'q, Postgres> + Type<Postgres>
+{
+}
+impl<T> Param for T where
+    T: for<'q> Encode<'q, Sqlite> + Type<Sqlite> + for<'q> Encode<'q, Postgres> + Type<Postgres>
+{
+}
 
 /// A value both backends can read back.
-pub trait Column: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres> {}
-impl<T> Column for T where T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres> {}
+pub trait Column:
+    for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
+impl<T> Column for T where
+    T: for<'r> Decode<'r, Sqlite> + Type<Sqlite> + for<'r> Decode<'r, Postgres> + Type<Postgres>
+{
+}
 
 /// A statement with its parameters, ready for either backend. Each value is encoded for both
 /// backends as it is bound: cheaper than the code it saves.
@@ -155,7 +192,12 @@ pub struct Sql {
 
 /// Starts a statement. SQL text is static: values always travel as parameters.
 pub fn sql(text: &'static str) -> Sql {
-    Sql { text, sqlite: SqliteArguments::default(), postgres: PgArguments::default(), bind_error: None }
+    Sql {
+        text,
+        sqlite: SqliteArguments::default(),
+        postgres: PgArguments::default(),
+        bind_error: None,
+    }
 }
 
 macro_rules! run {
@@ -164,10 +206,22 @@ macro_rules! run {
             return Err(StoreError::Db(sqlx::Error::Encode(e)));
         }
         match $on.into() {
-            On::Tx(Tx::Sqlite(tx)) => sqlx::query_with($self.text, $self.sqlite).$method(&mut **tx).await.map(Into::into),
-            On::Tx(Tx::Postgres(tx)) => sqlx::query_with($self.text, $self.postgres).$method(&mut **tx).await.map(Into::into),
-            On::Db(Db::Sqlite { reader, .. }) => sqlx::query_with($self.text, $self.sqlite).$method(reader).await.map(Into::into),
-            On::Db(Db::Postgres(pool)) => sqlx::query_with($self.text, $self.postgres).$method(pool).await.map(Into::into),
+            On::Tx(Tx::Sqlite(tx)) => sqlx::query_with($self.text, $self.sqlite)
+                .$method(&mut **tx)
+                .await
+                .map(Into::into),
+            On::Tx(Tx::Postgres(tx)) => sqlx::query_with($self.text, $self.postgres)
+                .$method(&mut **tx)
+                .await
+                .map(Into::into),
+            On::Db(Db::Sqlite { reader, .. }) => sqlx::query_with($self.text, $self.sqlite)
+                .$method(reader)
+                .await
+                .map(Into::into),
+            On::Db(Db::Postgres(pool)) => sqlx::query_with($self.text, $self.postgres)
+                .$method(pool)
+                .await
+                .map(Into::into),
         }
     }};
 }
@@ -175,7 +229,11 @@ macro_rules! run {
 impl Sql {
     pub fn bind<T: Param>(mut self, value: T) -> Self {
         if self.bind_error.is_none() {
-            self.bind_error = self.sqlite.add(&value).and_then(|_| self.postgres.add(&value)).err();
+            self.bind_error = self
+                .sqlite
+                .add(&value)
+                .and_then(|_| self.postgres.add(&value))
+                .err();
         }
         self
     }
@@ -191,7 +249,10 @@ impl Sql {
         Ok(rows?.0)
     }
 
-    pub async fn fetch_optional<'a>(self, on: impl Into<On<'a>>) -> Result<Option<Row>, StoreError> {
+    pub async fn fetch_optional<'a>(
+        self,
+        on: impl Into<On<'a>>,
+    ) -> Result<Option<Row>, StoreError> {
         let row: Result<MaybeRow, sqlx::Error> = run!(self, on, fetch_optional);
         Ok(row?.0)
     }
@@ -215,7 +276,10 @@ impl Row {
             Row::Sqlite(row) => sqlx::Row::try_get(row, column),
             Row::Postgres(row) => sqlx::Row::try_get(row, column),
         };
-        value.map_err(|e| StoreError::Corrupt { column, message: e.to_string() })
+        value.map_err(|e| StoreError::Corrupt {
+            column,
+            message: e.to_string(),
+        })
     }
 
     /// Reads a text column and parses it into a domain value.
@@ -225,7 +289,10 @@ impl Row {
         T::Err: std::fmt::Display,
     {
         let text: String = self.get(column)?;
-        text.parse().map_err(|e: T::Err| StoreError::Corrupt { column, message: e.to_string() })
+        text.parse().map_err(|e: T::Err| StoreError::Corrupt {
+            column,
+            message: e.to_string(),
+        })
     }
 }
 
@@ -282,7 +349,12 @@ pub fn redact(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let credentials = &url[scheme_end + 3..at];
             match credentials.find(':') {
-                Some(colon) => format!("{}://{}:***{}", &url[..scheme_end], &credentials[..colon], &url[at..]),
+                Some(colon) => format!(
+                    "{}://{}:***{}",
+                    &url[..scheme_end],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
                 None => url.to_owned(),
             }
         }
@@ -294,8 +366,14 @@ pub fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn passwords_never_reach_messages() {
-        assert_eq!(super::redact("postgres://netral:s3cret@db:5432/netral"), "postgres://netral:***@db:5432/netral");
-        assert_eq!(super::redact("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            super::redact("postgres://netral:s3cret@db:5432/netral"),
+            "postgres://netral:***@db:5432/netral"
+        );
+        assert_eq!(
+            super::redact("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(super::redact("sqlite:netral.db"), "sqlite:netral.db");
     }
 }

@@ -14,16 +14,27 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("case {0} not found")]
     CaseNotFound(String),
-    #[error("case {number} was changed by someone else (now at revision {actual}, you saw {expected}); reload it and try again")]
-    Conflict { number: String, expected: i64, actual: i64 },
-    #[error("case {number} was judged under rules version {version}, which is not loaded; restore that file in the rules folder")]
+    #[error(
+        "case {number} was changed by someone else (now at revision {actual}, you saw {expected}); reload it and try again"
+    )]
+    Conflict {
+        number: String,
+        expected: i64,
+        actual: i64,
+    },
+    #[error(
+        "case {number} was judged under rules version {version}, which is not loaded; restore that file in the rules folder"
+    )]
     RulesVersionMissing { number: String, version: String },
     #[error(transparent)]
     NoRulesInForce(#[from] NoRulesInForce),
     #[error(transparent)]
     Transition(#[from] TransitionError),
     #[error("stored value in column `{column}` cannot be read: {message}")]
-    Corrupt { column: &'static str, message: String },
+    Corrupt {
+        column: &'static str,
+        message: String,
+    },
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
 }

@@ -20,7 +20,14 @@ pub struct ClaimedJob {
 }
 
 /// Adds a job, inside the caller's transaction.
-pub async fn enqueue(tx: &mut Tx, queue: &str, payload: &serde_json::Value, run_at: DateTime<Utc>, max_attempts: i64, now: DateTime<Utc>) -> Result<i64, StoreError> {
+pub async fn enqueue(
+    tx: &mut Tx,
+    queue: &str,
+    payload: &serde_json::Value,
+    run_at: DateTime<Utc>,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     sql("INSERT INTO jobs (queue, payload, run_at, attempts, max_attempts, created_at) VALUES ($1, $2, $3, 0, $4, $5) RETURNING id")
         .bind(queue)
         .bind(Json(payload))
@@ -44,24 +51,47 @@ const CLAIM_SQLITE: &str = "UPDATE jobs SET locked_by = $1, locked_until = $2, a
     RETURNING id, queue, payload, attempts, max_attempts";
 
 /// Claims the next due job of `queue` for `worker`, for at most `lease`.
-pub async fn claim(db: &Db, queue: &str, worker: &str, lease: Duration, now: DateTime<Utc>) -> Result<Option<ClaimedJob>, StoreError> {
+pub async fn claim(
+    db: &Db,
+    queue: &str,
+    worker: &str,
+    lease: Duration,
+    now: DateTime<Utc>,
+) -> Result<Option<ClaimedJob>, StoreError> {
     let now = now.trunc_subsecs(6);
     let text = match db.backend() {
         Backend::Postgres => CLAIM_POSTGRES,
         Backend::Sqlite => CLAIM_SQLITE,
     };
     let mut tx = db.begin().await?;
-    let row = sql(text).bind(worker).bind(now + lease).bind(queue).bind(now).fetch_optional(&mut tx).await?;
+    let row = sql(text)
+        .bind(worker)
+        .bind(now + lease)
+        .bind(queue)
+        .bind(now)
+        .fetch_optional(&mut tx)
+        .await?;
     tx.commit().await?;
     row.map(|row| {
         let Json(payload) = row.get("payload")?;
-        Ok(ClaimedJob { id: row.get("id")?, queue: row.get("queue")?, payload, attempts: row.get("attempts")?, max_attempts: row.get("max_attempts")? })
+        Ok(ClaimedJob {
+            id: row.get("id")?,
+            queue: row.get("queue")?,
+            payload,
+            attempts: row.get("attempts")?,
+            max_attempts: row.get("max_attempts")?,
+        })
     })
     .transpose()
 }
 
 /// Marks a claimed job done. False when the lease had passed to another worker meanwhile.
-pub async fn complete(db: &Db, job: &ClaimedJob, worker: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+pub async fn complete(
+    db: &Db,
+    job: &ClaimedJob,
+    worker: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
     let done = sql("UPDATE jobs SET finished_at = $1, locked_by = NULL, locked_until = NULL WHERE id = $2 AND locked_by = $3 AND finished_at IS NULL")
         .bind(now.trunc_subsecs(6))
@@ -75,7 +105,14 @@ pub async fn complete(db: &Db, job: &ClaimedJob, worker: &str, now: DateTime<Utc
 
 /// Records a failed attempt: the job runs again at `retry_at`, or is set aside as failed once
 /// it has used all its attempts.
-pub async fn fail(db: &Db, job: &ClaimedJob, worker: &str, error: &str, retry_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn fail(
+    db: &Db,
+    job: &ClaimedJob,
+    worker: &str,
+    error: &str,
+    retry_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let gave_up = (job.attempts >= job.max_attempts).then_some(now.trunc_subsecs(6));
     let mut tx = db.begin().await?;
     sql("UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $1, run_at = $2, failed_at = $3 WHERE id = $4 AND locked_by = $5")

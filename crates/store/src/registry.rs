@@ -43,7 +43,10 @@ pub async fn insert_agency(tx: &mut Tx, agency: &NewAgency) -> Result<i64, Store
 }
 
 /// Adds a civil servant; birth date and sex come from the NIP, so they cannot disagree with it.
-pub async fn insert_civil_servant(tx: &mut Tx, person: &NewCivilServant) -> Result<i64, StoreError> {
+pub async fn insert_civil_servant(
+    tx: &mut Tx,
+    person: &NewCivilServant,
+) -> Result<i64, StoreError> {
     let sex = match person.nip.sex() {
         Sex::Male => "male",
         Sex::Female => "female",
@@ -68,5 +71,8 @@ pub async fn insert_civil_servant(tx: &mut Tx, person: &NewCivilServant) -> Resu
 }
 
 pub async fn count_civil_servants(db: &Db) -> Result<i64, StoreError> {
-    sql("SELECT COUNT(*) AS n FROM civil_servants").fetch_one(db).await?.get("n")
+    sql("SELECT COUNT(*) AS n FROM civil_servants")
+        .fetch_one(db)
+        .await?
+        .get("n")
 }

@@ -6,17 +6,26 @@ use std::path::Path;
 use netral_domain::rules::{RuleBook, RulesError, parse_holiday_year, parse_rule_set};
 
 pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
-    let versions = read_folder(&dir.join("versions"))?.into_iter().map(|(file, text)| parse_rule_set(&file, &text).map(|set| (file, set))).collect::<Result<_, _>>()?;
-    let holidays = read_folder(&dir.join("holidays"))?.into_iter().map(|(file, text)| parse_holiday_year(&file, &text).map(|year| (file, year))).collect::<Result<_, _>>()?;
+    let versions = read_folder(&dir.join("versions"))?
+        .into_iter()
+        .map(|(file, text)| parse_rule_set(&file, &text).map(|set| (file, set)))
+        .collect::<Result<_, _>>()?;
+    let holidays = read_folder(&dir.join("holidays"))?
+        .into_iter()
+        .map(|(file, text)| parse_holiday_year(&file, &text).map(|year| (file, year)))
+        .collect::<Result<_, _>>()?;
     RuleBook::new(versions, holidays)
 }
 
 fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, RulesError> {
     let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| RulesError::new(&shown, format!("cannot read the folder: {e}")))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| RulesError::new(&shown, format!("cannot read the folder: {e}")))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| RulesError::new(&shown, format!("cannot read the folder: {e}")))?.path();
+        let path = entry
+            .map_err(|e| RulesError::new(&shown, format!("cannot read the folder: {e}")))?
+            .path();
         if path.extension().is_some_and(|ext| ext == "toml") {
             paths.push(path);
         }
@@ -26,7 +35,9 @@ fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, RulesError> {
         .into_iter()
         .map(|path| {
             let file = path.display().to_string();
-            std::fs::read_to_string(&path).map(|text| (file.clone(), text)).map_err(|e| RulesError::new(&file, format!("cannot read the file: {e}")))
+            std::fs::read_to_string(&path)
+                .map(|text| (file.clone(), text))
+                .map_err(|e| RulesError::new(&file, format!("cannot read the file: {e}")))
         })
         .collect()
 }

@@ -11,7 +11,8 @@ use netral_domain::rules::RuleBook;
 use netral_store::Db;
 
 pub fn postgres_admin_url() -> String {
-    std::env::var("NETRAL_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+    std::env::var("NETRAL_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
 
 pub struct TestDb {
@@ -27,9 +28,17 @@ enum Cleanup {
 impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::connect(&format!("sqlite:{}", dir.path().join("netral.db").display())).await.unwrap();
+        let db = Db::connect(&format!(
+            "sqlite:{}",
+            dir.path().join("netral.db").display()
+        ))
+        .await
+        .unwrap();
         db.migrate().await.unwrap();
-        TestDb { db, cleanup: Cleanup::Sqlite(dir) }
+        TestDb {
+            db,
+            cleanup: Cleanup::Sqlite(dir),
+        }
     }
 
     pub async fn postgres() -> TestDb {
@@ -38,7 +47,11 @@ impl TestDb {
         let admin = Db::connect(&admin_url)
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL is required for the conformance suite and is not reachable: {e}. Start it, or run ./scripts/test which does."));
-        let name = format!("netral_t_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+        let name = format!(
+            "netral_t_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
         exec(&admin, &format!("DROP DATABASE IF EXISTS {name}")).await;
         exec(&admin, &format!("CREATE DATABASE {name}")).await;
         admin.close().await;
@@ -48,7 +61,10 @@ impl TestDb {
         };
         let db = Db::connect(&url).await.unwrap();
         db.migrate().await.unwrap();
-        TestDb { db, cleanup: Cleanup::Postgres { name } }
+        TestDb {
+            db,
+            cleanup: Cleanup::Postgres { name },
+        }
     }
 
     /// Drops the per-test database. Called after a test passed: a failed test leaves its
@@ -57,7 +73,11 @@ impl TestDb {
         self.db.close().await;
         if let Cleanup::Postgres { name } = self.cleanup {
             let admin = Db::connect(&postgres_admin_url()).await.unwrap();
-            exec(&admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+            exec(
+                &admin,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            )
+            .await;
             admin.close().await;
         }
     }
@@ -66,14 +86,20 @@ impl TestDb {
 async fn exec(db: &Db, statement: &str) {
     match db {
         Db::Postgres(pool) => {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned())).execute(pool).await.unwrap();
+            sqlx::raw_sql(sqlx::AssertSqlSafe(statement.to_owned()))
+                .execute(pool)
+                .await
+                .unwrap();
         }
         Db::Sqlite { .. } => unreachable!("only PostgreSQL has databases to create"),
     }
 }
 
 pub fn rules() -> RuleBook {
-    netral_store::rules_files::load_rule_book(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules")).unwrap()
+    netral_store::rules_files::load_rule_book(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules"),
+    )
+    .unwrap()
 }
 
 pub fn at(text: &str) -> DateTime<Utc> {
@@ -102,4 +128,39 @@ macro_rules! on_both {
             }
         )*
     };
+}
+
+/// A civil servant who exists in the roster of every test that asks for one.
+pub mod fixtures {
+    use netral_store::Db;
+    use netral_store::registry::{self, NewAgency, NewCivilServant};
+
+    pub const NIP: &str = "198503122010011003";
+    pub const NAME: &str = "Drs. H. Ahmad Suryana, M.Si.";
+
+    /// Adds the Karawang regency and one of its officials; returns (person id, agency id).
+    pub async fn add_karawang_official(db: &Db) -> (i64, i64) {
+        let mut tx = db.begin().await.unwrap();
+        let agency = NewAgency {
+            code: "3215".into(),
+            name: "Pemerintah Kabupaten Karawang".into(),
+            kind: "regency",
+            region_code: Some("32.15".into()),
+            ppk_title: "Bupati Karawang".into(),
+        };
+        let agency_id = registry::insert_agency(&mut tx, &agency).await.unwrap();
+        let person = NewCivilServant {
+            nip: NIP.parse().unwrap(),
+            name: NAME.parse().unwrap(),
+            agency_id,
+            unit: "Dinas Pendidikan".into(),
+            position_type: "administrator".into(),
+            position: "Kepala Bidang".into(),
+        };
+        let person_id = registry::insert_civil_servant(&mut tx, &person)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        (person_id, agency_id)
+    }
 }

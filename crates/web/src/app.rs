@@ -40,8 +40,13 @@ pub fn router(state: AppState) -> Router {
     let ui = Arc::new(Ui::new().expect("embedded templates and translations must load"));
     let ctx = Ctx { app: state, ui };
     routes::routes()
-        .layer(CatchPanicLayer::custom(|_| axum::response::IntoResponse::into_response(WebError::Panic)))
-        .layer(middleware::from_fn_with_state(ctx.clone(), render_error_pages))
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(WebError::Panic)
+        }))
+        .layer(middleware::from_fn_with_state(
+            ctx.clone(),
+            render_error_pages,
+        ))
         .layer(middleware::from_fn(negotiate_language))
         .layer(TraceLayer::new_for_http())
         .layer(middleware::map_response(security_headers))
@@ -49,9 +54,15 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.
-pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     if let Ok(address) = listener.local_addr() {
         tracing::info!(%address, "serving");
     }
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
 }

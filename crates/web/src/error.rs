@@ -20,7 +20,7 @@ pub enum WebError {
     NotFound,
     #[error("method not allowed")]
     MethodNotAllowed,
-    #[error("database unavailable: {0}")]
+    #[error("store failed: {0}")]
     Store(#[from] StoreError),
     #[error("no rule version in force: {0}")]
     NoRules(#[from] netral_domain::rules::NoRulesInForce),
@@ -37,24 +37,49 @@ pub(crate) struct ErrorPage {
     pub message_key: &'static str,
 }
 
+/// What the visitor is told; several internal causes share one explanation.
+enum Shown {
+    NotFound,
+    MethodNotAllowed,
+    Unavailable,
+    Internal,
+}
+
 impl WebError {
-    fn status(&self) -> StatusCode {
+    fn shown(&self) -> Shown {
         match self {
-            WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            WebError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
-            WebError::NoRules(_) | WebError::Template(_) | WebError::Panic => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::NotFound => Shown::NotFound,
+            WebError::MethodNotAllowed => Shown::MethodNotAllowed,
+            // A database that cannot be reached or answer (down, pool exhausted or closed) is
+            // worth a retry later. Anything else the store reports (unreadable rows, a refused
+            // transition) is a defect that waiting will not fix.
+            WebError::Store(StoreError::Connect { .. } | StoreError::Db(_)) => Shown::Unavailable,
+            WebError::Store(_) | WebError::NoRules(_) | WebError::Template(_) | WebError::Panic => {
+                Shown::Internal
+            }
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self.shown() {
+            Shown::NotFound => StatusCode::NOT_FOUND,
+            Shown::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Shown::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Shown::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn page(&self) -> ErrorPage {
-        let (title_key, message_key) = match self {
-            WebError::NotFound => ("error-not-found-title", "error-not-found-message"),
-            WebError::MethodNotAllowed => ("error-method-title", "error-method-message"),
-            WebError::Store(_) => ("error-unavailable-title", "error-unavailable-message"),
-            WebError::NoRules(_) | WebError::Template(_) | WebError::Panic => ("error-internal-title", "error-internal-message"),
+        let (title_key, message_key) = match self.shown() {
+            Shown::NotFound => ("error-not-found-title", "error-not-found-message"),
+            Shown::MethodNotAllowed => ("error-method-title", "error-method-message"),
+            Shown::Unavailable => ("error-unavailable-title", "error-unavailable-message"),
+            Shown::Internal => ("error-internal-title", "error-internal-message"),
         };
-        ErrorPage { title_key, message_key }
+        ErrorPage {
+            title_key,
+            message_key,
+        }
     }
 }
 
@@ -74,8 +99,16 @@ impl IntoResponse for WebError {
 
 /// Turns marked error responses into translated pages. Should the page itself fail to render,
 /// a bare status goes out: the visitor still learns that something failed, and nothing loops.
-pub(crate) async fn render_error_pages(State(ctx): State<Ctx>, request: Request, next: Next) -> Response {
-    let lang = request.extensions().get::<Lang>().copied().unwrap_or_default();
+pub(crate) async fn render_error_pages(
+    State(ctx): State<Ctx>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let lang = request
+        .extensions()
+        .get::<Lang>()
+        .copied()
+        .unwrap_or_default();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let Some(page) = response.extensions().get::<ErrorPage>().copied() else {
@@ -93,5 +126,57 @@ pub(crate) async fn render_error_pages(State(ctx): State<Ctx>, request: Request,
             tracing::error!(error = %e, "error page failed to render");
             status.into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(error: WebError) -> (StatusCode, &'static str) {
+        let response = error.into_response();
+        let page = response
+            .extensions()
+            .get::<ErrorPage>()
+            .copied()
+            .expect("marked for rendering");
+        (response.status(), page.title_key)
+    }
+
+    #[test]
+    fn causes_map_to_what_the_visitor_can_do() {
+        assert_eq!(
+            shown(WebError::NotFound),
+            (StatusCode::NOT_FOUND, "error-not-found-title")
+        );
+        let down = StoreError::UnsupportedUrl("x".into());
+        assert_eq!(
+            shown(WebError::Store(down)),
+            (StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title")
+        );
+        let corrupt = StoreError::Corrupt {
+            column: "state",
+            message: "unknown case state `x`".into(),
+        };
+        assert_eq!(
+            shown(WebError::Store(corrupt)).0,
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+        assert_eq!(shown(WebError::Panic).0, StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[tokio::test]
+    async fn the_response_carries_no_detail() {
+        let corrupt = StoreError::Corrupt {
+            column: "state",
+            message: "secret detail".into(),
+        };
+        let body = axum::body::to_bytes(WebError::Store(corrupt).into_response().into_body(), 4096)
+            .await
+            .unwrap();
+        assert!(
+            body.is_empty(),
+            "only the rendered page speaks to the visitor"
+        );
     }
 }

@@ -1,49 +1,18 @@
 //! The case funnel as the public sees it: counts per state, grouped into the statuses used in
 //! official reporting (Kemendagri, December 2024). Aggregates only; no case is identifiable.
 
-use netral_domain::case::CaseState;
+use netral_domain::case::{CaseState, ReportingStatus};
 use serde::Serialize;
 
 use crate::labels;
 
-/// The official reporting statuses. Each case state belongs to exactly one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ReportingStatus {
-    AwaitingVerification,
-    AwaitingFollowUp,
-    Sanctioned,
-    NotProven,
-    Rejected,
-    Cancelled,
-    Separated,
+/// The Fluent key of an official reporting status.
+trait StatusKey {
+    fn key(self) -> &'static str;
 }
 
-impl ReportingStatus {
-    pub const ALL: [ReportingStatus; 7] = [
-        Self::AwaitingVerification,
-        Self::AwaitingFollowUp,
-        Self::Sanctioned,
-        Self::NotProven,
-        Self::Rejected,
-        Self::Cancelled,
-        Self::Separated,
-    ];
-
-    /// Exhaustive, so a new case state cannot be left out of the public figures.
-    pub fn of(state: CaseState) -> Self {
-        use CaseState::*;
-        match state {
-            Received | Verification | Review => Self::AwaitingVerification,
-            Recommendation | AwaitingFollowUp | FollowUpRefused | Warned | DataBlocked => Self::AwaitingFollowUp,
-            Sanctioned | Appeal | Closed => Self::Sanctioned,
-            NotProven => Self::NotProven,
-            Rejected => Self::Rejected,
-            Cancelled => Self::Cancelled,
-            Separated => Self::Separated,
-        }
-    }
-
-    pub fn key(self) -> &'static str {
+impl StatusKey for ReportingStatus {
+    fn key(self) -> &'static str {
         match self {
             Self::AwaitingVerification => "status-awaiting-verification",
             Self::AwaitingFollowUp => "status-awaiting-follow-up",
@@ -59,20 +28,20 @@ impl ReportingStatus {
 #[derive(Debug, Serialize)]
 pub(crate) struct Funnel {
     pub total: i64,
-    pub statuses: Vec<StatusRow>,
-    pub states: Vec<StateRow>,
+    pub groups: Vec<Group>,
 }
 
+/// One official status, with the stages it is made of.
 #[derive(Debug, Serialize)]
-pub(crate) struct StatusRow {
+pub(crate) struct Group {
     pub key: &'static str,
     pub count: i64,
+    pub states: Vec<StateCount>,
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct StateRow {
+pub(crate) struct StateCount {
     pub key: String,
-    pub status_key: &'static str,
     pub count: i64,
 }
 
@@ -80,19 +49,34 @@ impl Funnel {
     /// From the store's counts, which leave out empty states: every state and status is shown,
     /// with zero where there is nothing, so the table's shape does not depend on the data.
     pub fn from_counts(counts: &[(CaseState, i64)]) -> Self {
-        let count_of = |state: CaseState| counts.iter().filter(|(s, _)| *s == state).map(|(_, n)| n).sum::<i64>();
-        let states: Vec<(CaseState, i64)> = CaseState::ALL.into_iter().map(|s| (s, count_of(s))).collect();
-        let statuses = ReportingStatus::ALL
+        let count_of = |state: CaseState| {
+            counts
+                .iter()
+                .filter(|(s, _)| *s == state)
+                .map(|(_, n)| n)
+                .sum::<i64>()
+        };
+        let groups: Vec<Group> = ReportingStatus::ALL
             .into_iter()
-            .map(|status| StatusRow {
-                key: status.key(),
-                count: states.iter().filter(|(s, _)| ReportingStatus::of(*s) == status).map(|(_, n)| n).sum(),
+            .map(|status| {
+                let states: Vec<StateCount> = CaseState::ALL
+                    .into_iter()
+                    .filter(|s| ReportingStatus::of(*s) == status)
+                    .map(|s| StateCount {
+                        key: labels::state(s),
+                        count: count_of(s),
+                    })
+                    .collect();
+                Group {
+                    key: status.key(),
+                    count: states.iter().map(|s| s.count).sum(),
+                    states,
+                }
             })
             .collect();
         Funnel {
-            total: states.iter().map(|(_, n)| n).sum(),
-            statuses,
-            states: states.into_iter().map(|(s, count)| StateRow { key: labels::state(s), status_key: ReportingStatus::of(s).key(), count }).collect(),
+            total: groups.iter().map(|g| g.count).sum(),
+            groups,
         }
     }
 }
@@ -103,21 +87,22 @@ mod tests {
 
     #[test]
     fn groups_add_up_to_the_total() {
-        let funnel = Funnel::from_counts(&[(CaseState::Received, 2), (CaseState::Review, 1), (CaseState::Appeal, 4), (CaseState::Separated, 1)]);
+        let funnel = Funnel::from_counts(&[
+            (CaseState::Received, 2),
+            (CaseState::Review, 1),
+            (CaseState::Appeal, 4),
+            (CaseState::Separated, 1),
+        ]);
         assert_eq!(funnel.total, 8);
-        let of = |key: &str| funnel.statuses.iter().find(|r| r.key == key).unwrap().count;
+        let of = |key: &str| funnel.groups.iter().find(|g| g.key == key).unwrap().count;
         assert_eq!(of("status-awaiting-verification"), 3);
         assert_eq!(of("status-sanctioned"), 4);
         assert_eq!(of("status-separated"), 1);
         assert_eq!(of("status-rejected"), 0);
-        assert_eq!(funnel.states.len(), CaseState::ALL.len());
-        assert_eq!(funnel.statuses.iter().map(|r| r.count).sum::<i64>(), funnel.total);
-    }
-
-    #[test]
-    fn every_status_has_a_state() {
-        for status in ReportingStatus::ALL {
-            assert!(CaseState::ALL.into_iter().any(|s| ReportingStatus::of(s) == status), "{status:?}");
-        }
+        assert_eq!(
+            funnel.groups.iter().map(|g| g.states.len()).sum::<usize>(),
+            CaseState::ALL.len(),
+            "every stage is listed once"
+        );
     }
 }

@@ -59,15 +59,36 @@ fn weekday(day: Weekday) -> &'static str {
 }
 
 const MONTHS: [&str; 12] = [
-    "month-jan", "month-feb", "month-mar", "month-apr", "month-may", "month-jun", "month-jul", "month-aug", "month-sep", "month-oct", "month-nov", "month-dec",
+    "month-jan",
+    "month-feb",
+    "month-mar",
+    "month-apr",
+    "month-may",
+    "month-jun",
+    "month-jul",
+    "month-aug",
+    "month-sep",
+    "month-oct",
+    "month-nov",
+    "month-dec",
 ];
 
 /// "Rabu, 14 Februari 2024" / "Wednesday, 14 February 2024".
-pub(crate) fn long_date(catalog: &Catalog, lang: Lang, date: NaiveDate) -> Result<String, TextError> {
+pub(crate) fn long_date(
+    catalog: &Catalog,
+    lang: Lang,
+    date: NaiveDate,
+) -> Result<String, TextError> {
     let mut args = FluentArgs::new();
-    args.set("weekday", catalog.text(lang, weekday(date.weekday()), None)?);
+    args.set(
+        "weekday",
+        catalog.text(lang, weekday(date.weekday()), None)?,
+    );
     args.set("day", date.day().to_string());
-    args.set("month", catalog.text(lang, MONTHS[date.month0() as usize], None)?);
+    args.set(
+        "month",
+        catalog.text(lang, MONTHS[date.month0() as usize], None)?,
+    );
     // As text: a number would be formatted, and a year is never written "2.024".
     args.set("year", date.year().to_string());
     catalog.text(lang, "date-long", Some(&args))
@@ -85,28 +106,67 @@ mod tests {
     #[test]
     fn dates_read_as_people_write_them() {
         let catalog = Catalog::load().unwrap();
-        assert_eq!(long_date(&catalog, Lang::Id, d(2024, 2, 14)).unwrap(), "Rabu, 14 Februari 2024");
-        assert_eq!(long_date(&catalog, Lang::En, d(2024, 2, 14)).unwrap(), "Wednesday, 14 February 2024");
-        assert_eq!(long_date(&catalog, Lang::Id, d(2024, 11, 27)).unwrap(), "Rabu, 27 November 2024");
+        assert_eq!(
+            long_date(&catalog, Lang::Id, d(2024, 2, 14)).unwrap(),
+            "Rabu, 14 Februari 2024"
+        );
+        assert_eq!(
+            long_date(&catalog, Lang::En, d(2024, 2, 14)).unwrap(),
+            "Wednesday, 14 February 2024"
+        );
+        assert_eq!(
+            long_date(&catalog, Lang::Id, d(2024, 11, 27)).unwrap(),
+            "Rabu, 27 November 2024"
+        );
     }
 
     #[test]
     fn every_label_is_translated_in_both_languages() {
         let catalog = Catalog::load().unwrap();
         let mut keys: Vec<String> = CaseState::ALL.into_iter().map(state).collect();
-        keys.extend([Severity::Moral, Severity::Medium, Severity::Heavy, Severity::Dismissal].map(|s| severity(s).to_owned()));
+        keys.extend(
+            [
+                Severity::Moral,
+                Severity::Medium,
+                Severity::Heavy,
+                Severity::Dismissal,
+            ]
+            .map(|s| severity(s).to_owned()),
+        );
         keys.extend([Track::Discipline, Track::Ethics].map(|t| track(t).to_owned()));
-        keys.extend([HolidayKind::National, HolidayKind::CollectiveLeave, HolidayKind::Election].map(|k| holiday_kind(k).to_owned()));
-        keys.extend([Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun].map(|w| weekday(w).to_owned()));
+        keys.extend(
+            [
+                HolidayKind::National,
+                HolidayKind::CollectiveLeave,
+                HolidayKind::Election,
+            ]
+            .map(|k| holiday_kind(k).to_owned()),
+        );
+        keys.extend(
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ]
+            .map(|w| weekday(w).to_owned()),
+        );
         keys.extend(MONTHS.map(str::to_owned));
         for lang in Lang::ALL {
             for key in &keys {
-                catalog.text(lang, key, None).unwrap_or_else(|e| panic!("{e}"));
+                catalog
+                    .text(lang, key, None)
+                    .unwrap_or_else(|e| panic!("{e}"));
             }
             for unit in [DayUnit::CalendarDays, DayUnit::WorkingDays] {
                 let mut args = FluentArgs::new();
                 args.set("days", 3);
-                catalog.text(lang, duration(unit), Some(&args)).unwrap_or_else(|e| panic!("{e}"));
+                catalog
+                    .text(lang, duration(unit), Some(&args))
+                    .unwrap_or_else(|e| panic!("{e}"));
             }
         }
     }
@@ -117,7 +177,9 @@ mod tests {
         let text = |days: i64| {
             let mut args = FluentArgs::new();
             args.set("days", days);
-            catalog.text(Lang::En, duration(DayUnit::WorkingDays), Some(&args)).unwrap()
+            catalog
+                .text(Lang::En, duration(DayUnit::WorkingDays), Some(&args))
+                .unwrap()
         };
         assert_eq!(text(1), "1 working day");
         assert_eq!(text(3), "3 working days");

@@ -20,8 +20,14 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    pub fn render(&self, template: &str, context: impl Serialize) -> Result<Html<String>, WebError> {
-        Ok(Html(self.ui.render(template, self.lang, &self.path, context)?))
+    pub fn render(
+        &self,
+        template: &str,
+        context: impl Serialize,
+    ) -> Result<Html<String>, WebError> {
+        Ok(Html(
+            self.ui.render(template, self.lang, &self.path, context)?,
+        ))
     }
 }
 

@@ -2,10 +2,12 @@
 //! hold no words of their own: every text comes through `t("key", arg=value)` in the language
 //! of the request being rendered.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::{Kwargs, Value, ValueKind};
-use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::assets;
@@ -40,30 +42,55 @@ impl Ui {
         let mut env = Environment::new();
         // A misspelt variable fails the render (and the tests) instead of printing nothing.
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_formatter(html_formatter);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
         let texts = catalog.clone();
-        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
-            let mut args = FluentArgs::new();
-            for name in kwargs.args() {
-                args.set(name.to_owned(), fluent_value(kwargs.get::<Value>(name)?));
-            }
-            texts.text(page_lang(state)?, key, Some(&args)).map_err(template_error)
-        });
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+                let mut args = FluentArgs::new();
+                for name in kwargs.args() {
+                    args.set(name.to_owned(), fluent_value(kwargs.get::<Value>(name)?));
+                }
+                texts
+                    .text(page_lang(state)?, key, Some(&args))
+                    .map_err(template_error)
+            },
+        );
         let dates = catalog;
-        env.add_function("long_date", move |state: &State, iso: &str| -> Result<String, Error> {
-            let date: NaiveDate = iso.parse().map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{iso}` is not a date: {e}")))?;
-            labels::long_date(&dates, page_lang(state)?, date).map_err(template_error)
-        });
+        env.add_function(
+            "long_date",
+            move |state: &State, iso: &str| -> Result<String, Error> {
+                let date: NaiveDate = iso.parse().map_err(|e| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("`{iso}` is not a date: {e}"),
+                    )
+                })?;
+                labels::long_date(&dates, page_lang(state)?, date).map_err(template_error)
+            },
+        );
         env.add_function("asset", |path: &str| -> Result<String, Error> {
-            assets::url(path).ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no embedded asset `{path}`")))
+            assets::url(path).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("no embedded asset `{path}`"),
+                )
+            })
         });
         Ok(Self { env })
     }
 
     /// Renders a page. `path` is the request path, for the language switch and the navigation.
-    pub fn render(&self, name: &str, lang: Lang, path: &str, context: impl Serialize) -> Result<String, Error> {
+    pub fn render(
+        &self,
+        name: &str,
+        lang: Lang,
+        path: &str,
+        context: impl Serialize,
+    ) -> Result<String, Error> {
         let page = minijinja::context! {
             lang => lang.tag(),
             switch_lang => lang.other().tag(),
@@ -81,6 +108,27 @@ fn switch_href(path: &str, lang: Lang) -> String {
     format!("/{}?lang={}", path.trim_start_matches('/'), lang.tag())
 }
 
+/// Escapes text as Jinja2's markupsafe does (`& < > " '`). minijinja's default also escapes
+/// `/`, which is harmless in HTML and would turn every path and "sosial/online" into `&#x2f;`.
+fn html_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            for c in text.chars() {
+                match c {
+                    '&' => out.write_str("&amp;")?,
+                    '<' => out.write_str("&lt;")?,
+                    '>' => out.write_str("&gt;")?,
+                    '"' => out.write_str("&quot;")?,
+                    '\'' => out.write_str("&#39;")?,
+                    c => out.write_char(c)?,
+                }
+            }
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
 fn page_lang(state: &State) -> Result<Lang, Error> {
     state
         .lookup("lang")
@@ -92,7 +140,9 @@ fn fluent_value(value: Value) -> FluentValue<'static> {
     match value.kind() {
         ValueKind::Number => match i64::try_from(value.clone()) {
             Ok(n) => FluentValue::from(n),
-            Err(_) => f64::try_from(value).map(FluentValue::from).unwrap_or(FluentValue::None),
+            Err(_) => f64::try_from(value)
+                .map(FluentValue::from)
+                .unwrap_or(FluentValue::None),
         },
         _ => FluentValue::from(value.to_string()),
     }
@@ -107,10 +157,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_is_escaped_but_slashes_stay_readable() {
+        let mut env = Environment::new();
+        env.set_formatter(html_formatter);
+        env.add_template("x.html", "{{ text }}|{{ html|safe }}|{{ n }}")
+            .unwrap();
+        let out = env.get_template("x.html").unwrap().render(minijinja::context! { text => "<a href=\"x\">'s/o & co</a>", html => "<b>", n => 3 }).unwrap();
+        assert_eq!(
+            out,
+            "&lt;a href=&quot;x&quot;&gt;&#39;s/o &amp; co&lt;/a&gt;|<b>|3"
+        );
+    }
+
+    #[test]
     fn the_switch_link_stays_on_this_site() {
         assert_eq!(switch_href("/aturan", Lang::En), "/aturan?lang=en");
         assert_eq!(switch_href("/", Lang::Id), "/?lang=id");
-        assert_eq!(switch_href("//evil.example/x", Lang::En), "/evil.example/x?lang=en");
+        assert_eq!(
+            switch_href("//evil.example/x", Lang::En),
+            "/evil.example/x?lang=en"
+        );
     }
 
     /// Every `t("key")` written in a template exists in both languages. (Keys computed in
@@ -126,18 +192,33 @@ mod tests {
                 }
                 let key = source[at + 3..].split('"').next().unwrap();
                 for lang in Lang::ALL {
-                    assert!(Catalog::keys(lang).contains(key), "{name}: `{key}` is missing in {}", lang.tag());
+                    assert!(
+                        Catalog::keys(lang).contains(key),
+                        "{name}: `{key}` is missing in {}",
+                        lang.tag()
+                    );
                 }
                 checked += 1;
             }
         }
-        assert!(checked > 20, "found only {checked} keys: did the call syntax change?");
+        assert!(
+            checked > 20,
+            "found only {checked} keys: did the call syntax change?"
+        );
     }
 
     #[test]
     fn both_languages_have_the_same_keys() {
         let (id, en) = (Catalog::keys(Lang::Id), Catalog::keys(Lang::En));
-        assert_eq!(id.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "only in id");
-        assert_eq!(en.difference(&id).collect::<Vec<_>>(), Vec::<&String>::new(), "only in en");
+        assert_eq!(
+            id.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "only in id"
+        );
+        assert_eq!(
+            en.difference(&id).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "only in en"
+        );
     }
 }

@@ -22,7 +22,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Connects and migrates: every command that touches the database starts here.
 async fn open_database(args: &DatabaseArgs) -> anyhow::Result<Db> {
     let db = Db::connect(&args.database).await?;
-    db.migrate().await.with_context(|| format!("while migrating {}", netral_store::redact(&args.database)))?;
+    db.migrate()
+        .await
+        .with_context(|| format!("while migrating {}", netral_store::redact(&args.database)))?;
     Ok(db)
 }
 

@@ -14,10 +14,18 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         let outcome = demo::fill(&db, &rules, chrono::Utc::now()).await?;
         println!("{outcome}");
     }
-    let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("cannot listen on {}", args.listen))?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
     let address = listener.local_addr()?;
-    println!("Netral is running at http://{address}/ (database {}). Press Ctrl+C to stop.", netral_store::redact(&args.database.database));
-    let state = AppState { db: db.clone(), rules: Arc::new(rules) };
+    println!(
+        "Netral is running at http://{address}/ (database {}). Press Ctrl+C to stop.",
+        netral_store::redact(&args.database.database)
+    );
+    let state = AppState {
+        db: db.clone(),
+        rules: Arc::new(rules),
+    };
     netral_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;
     println!("Netral stopped.");

@@ -13,9 +13,20 @@ fn help_names_every_command() {
 #[test]
 fn serve_help_documents_its_options_and_defaults() {
     let help = text(&netral().args(["serve", "--help"]).output().unwrap());
-    for expected in ["--listen", "127.0.0.1:8080", "--demo", "--database", "DATABASE_URL", "sqlite:netral.db", "--rules"] {
+    for expected in [
+        "--listen",
+        "127.0.0.1:8080",
+        "--demo",
+        "--database",
+        "DATABASE_URL",
+        "sqlite:netral.db",
+        "--rules",
+    ] {
         assert!(help.contains(expected), "missing {expected} in:\n{help}");
     }
     let help = text(&netral().args(["admin", "--help"]).output().unwrap());
-    assert!(help.contains("check-rules") && help.contains("demo"), "{help}");
+    assert!(
+        help.contains("check-rules") && help.contains("demo"),
+        "{help}"
+    );
 }

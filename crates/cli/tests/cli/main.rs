@@ -10,7 +10,10 @@ use std::process::{Command, Output};
 
 pub fn netral() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_netral"));
-    command.env_remove("DATABASE_URL").env_remove("NETRAL_RULES").env("NETRAL_LOG", "warn");
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("NETRAL_RULES")
+        .env("NETRAL_LOG", "warn");
     command
 }
 
@@ -19,5 +22,9 @@ pub fn rules_dir() -> PathBuf {
 }
 
 pub fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }

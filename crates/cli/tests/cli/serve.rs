@@ -18,7 +18,11 @@ impl Drop for Server {
 
 fn get(address: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(address).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response
@@ -39,19 +43,33 @@ fn serve_demo_creates_the_database_prints_the_address_and_serves_the_home_page()
     let demo = lines.next().unwrap().unwrap();
     assert!(demo.starts_with("Added demonstration data"), "{demo}");
     let running = lines.next().unwrap().unwrap();
-    let address = running.split("http://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_else(|| panic!("no address in {running:?}")).to_owned();
-    assert!(work.path().join("netral.db").exists(), "netral.db is created in the working directory");
+    let address = running
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {running:?}"))
+        .to_owned();
+    assert!(
+        work.path().join("netral.db").exists(),
+        "netral.db is created in the working directory"
+    );
     let home = get(&address, "/");
     assert!(home.starts_with("HTTP/1.1 200"), "{home}");
     assert!(home.contains("lang=\"id\""), "Indonesian by default");
     let health = get(&address, "/healthz");
     assert!(health.contains("\"database\":\"sqlite\""), "{health}");
     // SIGTERM, as a service manager would send: a clean stop.
-    let status = Command::new("kill").args(["-TERM", &server.0.id().to_string()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &server.0.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let exit = server.0.wait().unwrap();
     assert!(exit.success(), "{exit:?}");
-    assert_eq!(lines.next().map(Result::unwrap).as_deref(), Some("Netral stopped."));
+    assert_eq!(
+        lines.next().map(Result::unwrap).as_deref(),
+        Some("Netral stopped.")
+    );
 }
 
 use std::process::Command;

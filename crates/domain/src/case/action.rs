@@ -8,28 +8,71 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
     StartVerification,
-    PassVerification { note: String },
-    Reject { reason: RejectionReason, note: String },
-    Cancel { note: String },
-    MarkSeparated { separation: Separation, note: String },
+    PassVerification {
+        note: String,
+    },
+    Reject {
+        reason: RejectionReason,
+        note: String,
+    },
+    Cancel {
+        note: String,
+    },
+    MarkSeparated {
+        separation: Separation,
+        note: String,
+    },
     /// Stops the stage's clock, typically while waiting on the reporter.
-    PauseClock { reason: String },
+    PauseClock {
+        reason: String,
+    },
     ResumeClock,
-    FindViolation { violations: Vec<String>, note: String },
-    FindNotProven { note: String },
+    FindViolation {
+        violations: Vec<String>,
+        note: String,
+    },
+    FindNotProven {
+        note: String,
+    },
     /// `sanction` differing from the rules' suggestion needs `override_reason`.
-    IssueRecommendation { letter_number: String, sanction: String, override_reason: Option<String> },
+    IssueRecommendation {
+        letter_number: String,
+        sanction: String,
+        override_reason: Option<String>,
+    },
     /// The PPK's decree, as recorded in I'DIS (BKN's discipline records).
-    RecordFollowUp { decree_number: String, decree_date: NaiveDate, sanction: String },
-    RecordRefusal { reason: String },
-    Warn { letter_number: String },
+    RecordFollowUp {
+        decree_number: String,
+        decree_date: NaiveDate,
+        sanction: String,
+    },
+    RecordRefusal {
+        reason: String,
+    },
+    Warn {
+        letter_number: String,
+    },
     /// Request to block the employee's personnel data in SIASN until the PPK acts.
-    BlockData { request_number: String },
+    BlockData {
+        request_number: String,
+    },
     /// The PPK acted: its decree is recorded and the data block lifted.
-    Unblock { decree_number: String, decree_date: NaiveDate, sanction: String },
-    FileAppeal { kind: AppealKind, filed_on: NaiveDate },
-    DecideAppeal { outcome: AppealOutcome, note: String },
-    Close { note: String },
+    Unblock {
+        decree_number: String,
+        decree_date: NaiveDate,
+        sanction: String,
+    },
+    FileAppeal {
+        kind: AppealKind,
+        filed_on: NaiveDate,
+    },
+    DecideAppeal {
+        outcome: AppealOutcome,
+        note: String,
+    },
+    Close {
+        note: String,
+    },
 }
 
 /// The name of an action without its facts: what permission tables and event logs index by.
@@ -167,7 +210,9 @@ pub enum AppealKind {
 pub enum AppealOutcome {
     Upheld,
     /// The sanction was changed to another one of the rules' sanctions.
-    Changed { sanction: String },
+    Changed {
+        sanction: String,
+    },
     /// The sanction was annulled; the case closes.
     Annulled,
 }

@@ -8,23 +8,41 @@ use super::{ActionKind, CaseState, Role};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
     #[error("`{action}` is not possible while the case is `{state}`")]
-    NotAllowedFrom { action: ActionKind, state: CaseState },
+    NotAllowedFrom {
+        action: ActionKind,
+        state: CaseState,
+    },
     #[error("the role `{role}` may not `{action}` a case that is `{state}`")]
-    RoleNotPermitted { action: ActionKind, role: Role, state: CaseState },
+    RoleNotPermitted {
+        action: ActionKind,
+        role: Role,
+        state: CaseState,
+    },
     #[error("`{field}` is required")]
     MissingField { field: &'static str },
     #[error("`{field}` is longer than {max} characters")]
     FieldTooLong { field: &'static str, max: usize },
     #[error("`{field}`: no violation `{code}` in rules {rules_version}")]
-    UnknownViolation { field: &'static str, code: String, rules_version: String },
+    UnknownViolation {
+        field: &'static str,
+        code: String,
+        rules_version: String,
+    },
     #[error("`{field}`: violation `{code}` is listed twice")]
     DuplicateViolation { field: &'static str, code: String },
     #[error("`{field}`: no sanction `{code}` in rules {rules_version}")]
-    UnknownSanction { field: &'static str, code: String, rules_version: String },
+    UnknownSanction {
+        field: &'static str,
+        code: String,
+        rules_version: String,
+    },
     #[error("`override_reason` is required: the rules suggest `{suggested}`")]
     OverrideReasonRequired { suggested: String },
     #[error("`{field}` ({date}) is in the future")]
-    DateInFuture { field: &'static str, date: NaiveDate },
+    DateInFuture {
+        field: &'static str,
+        date: NaiveDate,
+    },
     #[error("the PPK's deadline ({due}) has not passed yet")]
     DeadlineNotPassed { due: NaiveDate },
     #[error("the clock is already paused")]

@@ -2,12 +2,14 @@
 
 mod action;
 mod error;
+mod reporting;
 mod role;
 mod state;
 mod transition;
 
 pub use action::{Action, ActionKind, AppealKind, AppealOutcome, RejectionReason, Separation};
 pub use error::TransitionError;
+pub use reporting::ReportingStatus;
 pub use role::{Role, UnknownRole};
 pub use state::{CaseState, UnknownState};
 pub use transition::{CaseFile, MAX_TEXT, decide, permitted};

@@ -63,7 +63,10 @@ impl CaseState {
 
     /// A final state: no action leads out of it.
     pub fn is_final(self) -> bool {
-        matches!(self, Self::Closed | Self::Rejected | Self::NotProven | Self::Cancelled | Self::Separated)
+        matches!(
+            self,
+            Self::Closed | Self::Rejected | Self::NotProven | Self::Cancelled | Self::Separated
+        )
     }
 
     pub fn as_str(self) -> &'static str {
@@ -101,7 +104,10 @@ impl FromStr for CaseState {
     type Err = UnknownState;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL.into_iter().find(|state| state.as_str() == s).ok_or_else(|| UnknownState(s.to_owned()))
+        Self::ALL
+            .into_iter()
+            .find(|state| state.as_str() == s)
+            .ok_or_else(|| UnknownState(s.to_owned()))
     }
 }
 

@@ -67,16 +67,25 @@ pub fn permitted(action: ActionKind, from: CaseState) -> Option<(CaseState, &'st
         (A::Cancel, S::Review) => (S::Cancelled, &[R::Reviewer]),
         (A::MarkSeparated, S::Received | S::Verification) => (S::Separated, &[R::Verifier]),
         (A::MarkSeparated, S::Review) => (S::Separated, &[R::Reviewer]),
-        (A::MarkSeparated, S::Recommendation | S::AwaitingFollowUp | S::FollowUpRefused | S::Warned | S::DataBlocked) => {
-            (S::Separated, &[R::DecisionMaker])
-        }
+        (
+            A::MarkSeparated,
+            S::Recommendation
+            | S::AwaitingFollowUp
+            | S::FollowUpRefused
+            | S::Warned
+            | S::DataBlocked,
+        ) => (S::Separated, &[R::DecisionMaker]),
         (A::PauseClock | A::ResumeClock, S::Verification) => (S::Verification, &[R::Verifier]),
         (A::PauseClock | A::ResumeClock, S::Review) => (S::Review, &[R::Reviewer]),
         (A::FindViolation, S::Review) => (S::Recommendation, &[R::Reviewer]),
         (A::FindNotProven, S::Review) => (S::NotProven, &[R::Reviewer]),
         (A::IssueRecommendation, S::Recommendation) => (S::AwaitingFollowUp, &[R::DecisionMaker]),
-        (A::RecordFollowUp, S::AwaitingFollowUp | S::FollowUpRefused | S::Warned) => (S::Sanctioned, &[R::PpkLiaison]),
-        (A::RecordRefusal, S::AwaitingFollowUp | S::Warned) => (S::FollowUpRefused, &[R::PpkLiaison]),
+        (A::RecordFollowUp, S::AwaitingFollowUp | S::FollowUpRefused | S::Warned) => {
+            (S::Sanctioned, &[R::PpkLiaison])
+        }
+        (A::RecordRefusal, S::AwaitingFollowUp | S::Warned) => {
+            (S::FollowUpRefused, &[R::PpkLiaison])
+        }
         (A::Warn, S::AwaitingFollowUp | S::FollowUpRefused) => (S::Warned, &[R::DecisionMaker]),
         (A::BlockData, S::Warned) => (S::DataBlocked, &[R::DecisionMaker]),
         (A::Unblock, S::DataBlocked) => (S::Sanctioned, &[R::DecisionMaker]),
@@ -90,11 +99,25 @@ pub fn permitted(action: ActionKind, from: CaseState) -> Option<(CaseState, &'st
 
 /// Applies `action`, taken by someone in `role` on `today` (WIB), to `case` under `rules`.
 /// Returns the case file as it stands afterwards; `case` itself is left untouched.
-pub fn decide(case: &CaseFile, role: Role, action: &Action, today: NaiveDate, rules: &RuleSet, calendar: &Calendar) -> Result<CaseFile, TransitionError> {
+pub fn decide(
+    case: &CaseFile,
+    role: Role,
+    action: &Action,
+    today: NaiveDate,
+    rules: &RuleSet,
+    calendar: &Calendar,
+) -> Result<CaseFile, TransitionError> {
     let kind = action.kind();
-    let (mut to, roles) = permitted(kind, case.state).ok_or(TransitionError::NotAllowedFrom { action: kind, state: case.state })?;
+    let (mut to, roles) = permitted(kind, case.state).ok_or(TransitionError::NotAllowedFrom {
+        action: kind,
+        state: case.state,
+    })?;
     if !roles.contains(&role) {
-        return Err(TransitionError::RoleNotPermitted { action: kind, role, state: case.state });
+        return Err(TransitionError::RoleNotPermitted {
+            action: kind,
+            role,
+            state: case.state,
+        });
     }
     let mut next = case.clone();
     match action {
@@ -110,41 +133,74 @@ pub fn decide(case: &CaseFile, role: Role, action: &Action, today: NaiveDate, ru
             if case.is_paused() {
                 return Err(TransitionError::AlreadyPaused);
             }
-            next.pauses.push(Pause { from: today, until: None });
+            next.pauses.push(Pause {
+                from: today,
+                until: None,
+            });
         }
         Action::ResumeClock => {
-            let open = next.pauses.last_mut().filter(|p| p.until.is_none()).ok_or(TransitionError::NotPaused)?;
+            let open = next
+                .pauses
+                .last_mut()
+                .filter(|p| p.until.is_none())
+                .ok_or(TransitionError::NotPaused)?;
             open.until = Some(today);
         }
         Action::FindViolation { violations, note } => {
             text("note", note)?;
             if violations.is_empty() {
-                return Err(TransitionError::MissingField { field: "violations" });
+                return Err(TransitionError::MissingField {
+                    field: "violations",
+                });
             }
             for (i, code) in violations.iter().enumerate() {
                 if rules.violation(code).is_none() {
-                    return Err(TransitionError::UnknownViolation { field: "violations", code: code.clone(), rules_version: rules.version.clone() });
+                    return Err(TransitionError::UnknownViolation {
+                        field: "violations",
+                        code: code.clone(),
+                        rules_version: rules.version.clone(),
+                    });
                 }
                 if violations[..i].contains(code) {
-                    return Err(TransitionError::DuplicateViolation { field: "violations", code: code.clone() });
+                    return Err(TransitionError::DuplicateViolation {
+                        field: "violations",
+                        code: code.clone(),
+                    });
                 }
             }
             next.violations = violations.clone();
         }
-        Action::IssueRecommendation { letter_number, sanction, override_reason } => {
+        Action::IssueRecommendation {
+            letter_number,
+            sanction,
+            override_reason,
+        } => {
             text("letter_number", letter_number)?;
             known_sanction(rules, "sanction", sanction)?;
-            let suggested = rules.suggested_sanction(case.violations.iter().map(String::as_str)).map(|s| s.code.clone());
+            let suggested = rules
+                .suggested_sanction(case.violations.iter().map(String::as_str))
+                .map(|s| s.code.clone());
             if suggested.as_deref() != Some(sanction.as_str()) {
                 let reason = override_reason.as_deref().unwrap_or("");
                 if reason.trim().is_empty() {
-                    return Err(TransitionError::OverrideReasonRequired { suggested: suggested.unwrap_or_default() });
+                    return Err(TransitionError::OverrideReasonRequired {
+                        suggested: suggested.unwrap_or_default(),
+                    });
                 }
                 text("override_reason", reason)?;
             }
             next.sanction = Some(sanction.clone());
         }
-        Action::RecordFollowUp { decree_number, decree_date, sanction } | Action::Unblock { decree_number, decree_date, sanction } => {
+        Action::RecordFollowUp {
+            decree_number,
+            decree_date,
+            sanction,
+        }
+        | Action::Unblock {
+            decree_number,
+            decree_date,
+            sanction,
+        } => {
             text("decree_number", decree_number)?;
             not_after_today("decree_date", *decree_date, today)?;
             known_sanction(rules, "sanction", sanction)?;
@@ -187,7 +243,10 @@ fn text(field: &'static str, value: &str) -> Result<(), TransitionError> {
         return Err(TransitionError::MissingField { field });
     }
     if value.chars().count() > MAX_TEXT {
-        return Err(TransitionError::FieldTooLong { field, max: MAX_TEXT });
+        return Err(TransitionError::FieldTooLong {
+            field,
+            max: MAX_TEXT,
+        });
     }
     Ok(())
 }
@@ -198,10 +257,22 @@ fn known_sanction(rules: &RuleSet, field: &'static str, code: &str) -> Result<()
     }
     match rules.sanction(code) {
         Some(_) => Ok(()),
-        None => Err(TransitionError::UnknownSanction { field, code: code.to_owned(), rules_version: rules.version.clone() }),
+        None => Err(TransitionError::UnknownSanction {
+            field,
+            code: code.to_owned(),
+            rules_version: rules.version.clone(),
+        }),
     }
 }
 
-fn not_after_today(field: &'static str, date: NaiveDate, today: NaiveDate) -> Result<(), TransitionError> {
-    if date > today { Err(TransitionError::DateInFuture { field, date }) } else { Ok(()) }
+fn not_after_today(
+    field: &'static str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), TransitionError> {
+    if date > today {
+        Err(TransitionError::DateInFuture { field, date })
+    } else {
+        Ok(())
+    }
 }

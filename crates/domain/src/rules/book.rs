@@ -21,31 +21,60 @@ pub struct NoRulesInForce(pub NaiveDate, pub NaiveDate);
 
 impl RuleBook {
     /// `versions` and `holidays` pair each parsed value with the file it came from, for errors.
-    pub fn new(versions: Vec<(String, RuleSet)>, holidays: Vec<(String, HolidayYear)>) -> Result<Self, RulesError> {
+    pub fn new(
+        versions: Vec<(String, RuleSet)>,
+        holidays: Vec<(String, HolidayYear)>,
+    ) -> Result<Self, RulesError> {
         if versions.is_empty() {
-            return Err(RulesError::new("(rules folder)", "no rule version found: at least one versions/*.toml is needed"));
+            return Err(RulesError::new(
+                "(rules folder)",
+                "no rule version found: at least one versions/*.toml is needed",
+            ));
         }
         let mut sorted: Vec<(String, RuleSet)> = versions;
         sorted.sort_by_key(|(_, set)| set.effective_from);
         for pair in sorted.windows(2) {
             let ((_, a), (file, b)) = (&pair[0], &pair[1]);
             if a.effective_from == b.effective_from {
-                return Err(RulesError::new(file, format!("takes effect on {}, the same day as version {}", b.effective_from, a.version)).field("effective_from"));
+                return Err(RulesError::new(
+                    file,
+                    format!(
+                        "takes effect on {}, the same day as version {}",
+                        b.effective_from, a.version
+                    ),
+                )
+                .field("effective_from"));
             }
         }
         for (i, (file, set)) in sorted.iter().enumerate() {
-            if sorted[..i].iter().any(|(_, other)| other.version == set.version) {
-                return Err(RulesError::new(file, format!("version name `{}` is used twice", set.version)).field("version"));
+            if sorted[..i]
+                .iter()
+                .any(|(_, other)| other.version == set.version)
+            {
+                return Err(RulesError::new(
+                    file,
+                    format!("version name `{}` is used twice", set.version),
+                )
+                .field("version"));
             }
         }
         let mut calendar = Calendar::new();
         for (file, year) in holidays {
             if calendar.knows_year(year.year) {
-                return Err(RulesError::new(&file, format!("holidays for {} are given twice", year.year)).field("year"));
+                return Err(RulesError::new(
+                    &file,
+                    format!("holidays for {} are given twice", year.year),
+                )
+                .field("year"));
             }
-            calendar.add_year(year.year, year.days).map_err(|date| RulesError::new(&file, format!("{date} is outside {}", year.year)))?;
+            calendar.add_year(year.year, year.days).map_err(|date| {
+                RulesError::new(&file, format!("{date} is outside {}", year.year))
+            })?;
         }
-        Ok(Self { versions: sorted.into_iter().map(|(_, set)| set).collect(), calendar })
+        Ok(Self {
+            versions: sorted.into_iter().map(|(_, set)| set).collect(),
+            calendar,
+        })
     }
 
     /// The version in force on `date`: the latest one that took effect on or before it.

@@ -16,7 +16,12 @@ pub struct RulesError {
 
 impl RulesError {
     pub fn new(file: &str, message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line: None, field: None, message: message.into() }
+        Self {
+            file: file.to_owned(),
+            line: None,
+            field: None,
+            message: message.into(),
+        }
     }
 
     pub fn at(mut self, text: &str, byte_offset: usize) -> Self {
@@ -45,5 +50,9 @@ impl fmt::Display for RulesError {
 
 fn line_of(text: &str, byte_offset: usize) -> usize {
     let end = byte_offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

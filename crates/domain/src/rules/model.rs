@@ -94,10 +94,16 @@ impl RuleSet {
 
     /// The sanction the rules suggest for a set of proven violations: the gravest of their
     /// suggestions (one decree answers all of them). `None` for unknown codes or an empty set.
-    pub fn suggested_sanction<'a>(&self, violation_codes: impl IntoIterator<Item = &'a str>) -> Option<&Sanction> {
+    pub fn suggested_sanction<'a>(
+        &self,
+        violation_codes: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&Sanction> {
         violation_codes
             .into_iter()
-            .map(|code| self.violation(code).and_then(|v| self.sanction(&v.suggested_sanction)))
+            .map(|code| {
+                self.violation(code)
+                    .and_then(|v| self.sanction(&v.suggested_sanction))
+            })
             .collect::<Option<Vec<_>>>()?
             .into_iter()
             .max_by_key(|s| s.severity)

@@ -79,10 +79,14 @@ impl<'de> Deserialize<'de> for TomlDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = toml::value::Datetime::deserialize(deserializer)?;
         match (value.date, value.time, value.offset) {
-            (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                .map(TomlDate)
-                .ok_or_else(|| D::Error::custom(format!("{value} is not a real date"))),
-            _ => Err(D::Error::custom(format!("expected a date like 2024-02-14, got {value}"))),
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                    .map(TomlDate)
+                    .ok_or_else(|| D::Error::custom(format!("{value} is not a real date")))
+            }
+            _ => Err(D::Error::custom(format!(
+                "expected a date like 2024-02-14, got {value}"
+            ))),
         }
     }
 }
@@ -113,14 +117,21 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
         if !sanction_codes.contains(v.suggested_sanction.get_ref().as_str()) {
             return Err(RulesError::new(
                 file,
-                format!("violation {} suggests sanction `{}`, which no [[sanctions]] entry defines", v.code.get_ref(), v.suggested_sanction.get_ref()),
+                format!(
+                    "violation {} suggests sanction `{}`, which no [[sanctions]] entry defines",
+                    v.code.get_ref(),
+                    v.suggested_sanction.get_ref()
+                ),
             )
             .at(text, v.suggested_sanction.span().start)
             .field("violations[].suggested_sanction"));
         }
     }
     if raw.violations.is_empty() {
-        return Err(RulesError::new(file, "a rule set needs at least one [[violations]] entry").field("violations"));
+        return Err(
+            RulesError::new(file, "a rule set needs at least one [[violations]] entry")
+                .field("violations"),
+        );
     }
     let mut stages = BTreeMap::new();
     for (name, s) in raw.stages {
@@ -128,11 +139,30 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
         // Keys stay strings so that serde errors inside a stage can name it; the table header
         // is where an administrator looks for a wrong key.
         let header = text.find(&format!("[{field}]")).unwrap_or(0);
-        let state: CaseState = name.parse().map_err(|e: crate::case::UnknownState| RulesError::new(file, e.to_string()).at(text, header).field(&field))?;
+        let state: CaseState = name.parse().map_err(|e: crate::case::UnknownState| {
+            RulesError::new(file, e.to_string())
+                .at(text, header)
+                .field(&field)
+        })?;
         if state.is_final() {
-            return Err(RulesError::new(file, format!("`{state}` is a final state; it cannot have a deadline")).at(text, header).field(field));
+            return Err(RulesError::new(
+                file,
+                format!("`{state}` is a final state; it cannot have a deadline"),
+            )
+            .at(text, header)
+            .field(field));
         }
-        stages.insert(state, StageClock { clock: Clock { days: s.days, unit: s.unit }, confirmed: s.confirmed, source: s.source });
+        stages.insert(
+            state,
+            StageClock {
+                clock: Clock {
+                    days: s.days,
+                    unit: s.unit,
+                },
+                confirmed: s.confirmed,
+                source: s.source,
+            },
+        );
     }
     Ok(RuleSet {
         version: raw.version,
@@ -142,7 +172,12 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
         sanctions: raw
             .sanctions
             .into_iter()
-            .map(|s| Sanction { code: s.code.into_inner(), severity: s.severity, title: s.title, legal_basis: s.legal_basis })
+            .map(|s| Sanction {
+                code: s.code.into_inner(),
+                severity: s.severity,
+                title: s.title,
+                legal_basis: s.legal_basis,
+            })
             .collect(),
         violations: raw
             .violations
@@ -168,14 +203,28 @@ pub fn parse_holiday_year(file: &str, text: &str) -> Result<HolidayYear, RulesEr
     for day in raw.days {
         let date = day.date.get_ref().0;
         if chrono::Datelike::year(&date) != raw.year {
-            return Err(RulesError::new(file, format!("{date} is not in {}", raw.year)).at(text, day.date.span().start).field("days[].date"));
+            return Err(
+                RulesError::new(file, format!("{date} is not in {}", raw.year))
+                    .at(text, day.date.span().start)
+                    .field("days[].date"),
+            );
         }
         if !seen.insert(date) {
-            return Err(RulesError::new(file, format!("{date} is listed twice")).at(text, day.date.span().start).field("days[].date"));
+            return Err(RulesError::new(file, format!("{date} is listed twice"))
+                .at(text, day.date.span().start)
+                .field("days[].date"));
         }
-        days.push(Holiday { date, kind: day.kind, name: day.name });
+        days.push(Holiday {
+            date,
+            kind: day.kind,
+            name: day.name,
+        });
     }
-    Ok(HolidayYear { year: raw.year, source: raw.source, days })
+    Ok(HolidayYear {
+        year: raw.year,
+        source: raw.source,
+        days,
+    })
 }
 
 fn deserialize<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
@@ -198,5 +247,7 @@ fn from_toml(file: &str, text: &str, error: &toml::de::Error, field: Option<Stri
 }
 
 fn duplicate(file: &str, text: &str, field: &str, code: &Spanned<String>) -> RulesError {
-    RulesError::new(file, format!("code `{}` is defined twice", code.get_ref())).at(text, code.span().start).field(field)
+    RulesError::new(file, format!("code `{}` is defined twice", code.get_ref()))
+        .at(text, code.span().start)
+        .field(field)
 }

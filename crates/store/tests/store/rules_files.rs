@@ -24,14 +24,21 @@ fn copy_of_shipped() -> tempfile::TempDir {
 fn the_shipped_rules_folder_loads() {
     let book = load_rule_book(&shipped()).unwrap();
     assert_eq!(book.versions().len(), 2);
-    assert_eq!(book.calendar().years().collect::<Vec<_>>(), [2024, 2025, 2026]);
+    assert_eq!(
+        book.calendar().years().collect::<Vec<_>>(),
+        [2024, 2025, 2026]
+    );
 }
 
 #[test]
 fn a_corrupt_file_is_named_with_its_line() {
     let dir = copy_of_shipped();
     let file = dir.path().join("holidays/2025.toml");
-    let text = std::fs::read_to_string(&file).unwrap().replacen("kind = \"national\"", "kind = \"nasional\"", 1);
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "kind = \"national\"",
+        "kind = \"nasional\"",
+        1,
+    );
     std::fs::write(&file, &text).unwrap();
     let err = load_rule_book(dir.path()).unwrap_err();
     let line = text.lines().position(|l| l.contains("nasional")).unwrap() + 1;
@@ -44,5 +51,9 @@ fn a_corrupt_file_is_named_with_its_line() {
 fn a_missing_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let err = load_rule_book(&dir.path().join("nowhere")).unwrap_err();
-    assert!(err.to_string().contains("nowhere/versions") && err.to_string().contains("cannot read the folder"), "{err}");
+    assert!(
+        err.to_string().contains("nowhere/versions")
+            && err.to_string().contains("cannot read the folder"),
+        "{err}"
+    );
 }

@@ -16,16 +16,28 @@ const COOKIE_MAX_AGE: u32 = 365 * 24 * 60 * 60;
 /// explicit choice in the `lang` cookie.
 pub(crate) async fn negotiate_language(mut request: Request, next: Next) -> Response {
     let chosen = request.uri().query().and_then(from_query);
-    let lang = chosen.or_else(|| from_cookies(request.headers())).or_else(|| from_accept_language(request.headers())).unwrap_or_default();
+    let lang = chosen
+        .or_else(|| from_cookies(request.headers()))
+        .or_else(|| from_accept_language(request.headers()))
+        .unwrap_or_default();
     request.extensions_mut().insert(lang);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if let Some(lang) = chosen {
         // HttpOnly: no script needs it. Lax: a link from elsewhere still shows the chosen language.
-        let cookie = format!("lang={}; Path=/; Max-Age={COOKIE_MAX_AGE}; SameSite=Lax; HttpOnly", lang.tag());
-        headers.append(SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie is ASCII"));
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age={COOKIE_MAX_AGE}; SameSite=Lax; HttpOnly",
+            lang.tag()
+        );
+        headers.append(
+            SET_COOKIE,
+            HeaderValue::from_str(&cookie).expect("cookie is ASCII"),
+        );
     }
-    let is_html = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    let is_html = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     if is_html {
         // Caches must not hand an English page to a visitor whose cookie or browser says Indonesian.
         headers.append(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
@@ -34,7 +46,11 @@ pub(crate) async fn negotiate_language(mut request: Request, next: Next) -> Resp
 }
 
 fn from_query(query: &str) -> Option<Lang> {
-    query.split('&').filter_map(|pair| pair.split_once('=')).find(|(name, _)| *name == "lang").and_then(|(_, value)| Lang::from_tag(value))
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "lang")
+        .and_then(|(_, value)| Lang::from_tag(value))
 }
 
 fn from_cookies(headers: &HeaderMap) -> Option<Lang> {
@@ -61,7 +77,9 @@ fn from_accept_language(headers: &HeaderMap) -> Option<Lang> {
             .find_map(|q| q.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
         let primary = range.split('-').next().unwrap_or("");
-        let Some(lang) = Lang::from_tag(primary) else { continue };
+        let Some(lang) = Lang::from_tag(primary) else {
+            continue;
+        };
         if quality > 0.0 && best.is_none_or(|(_, q)| quality > q) {
             best = Some((lang, quality));
         }
@@ -89,7 +107,10 @@ mod tests {
 
     #[test]
     fn the_cookie_is_found_among_others() {
-        assert_eq!(from_cookies(&headers(COOKIE, "session=abc; lang=en")), Some(Lang::En));
+        assert_eq!(
+            from_cookies(&headers(COOKIE, "session=abc; lang=en")),
+            Some(Lang::En)
+        );
         assert_eq!(from_cookies(&headers(COOKIE, "lang=xx")), None);
         assert_eq!(from_cookies(&HeaderMap::new()), None);
     }
@@ -102,6 +123,10 @@ mod tests {
         assert_eq!(pick("id;q=0, en;q=0.1"), Some(Lang::En));
         assert_eq!(pick("fr, de"), None);
         assert_eq!(pick("*"), None);
-        assert_eq!(pick("en, id"), Some(Lang::En), "ties keep the browser's order");
+        assert_eq!(
+            pick("en, id"),
+            Some(Lang::En),
+            "ties keep the browser's order"
+        );
     }
 }

@@ -11,5 +11,8 @@ use crate::page::Page;
 
 pub(crate) async fn show(page: Page, State(ctx): State<Ctx>) -> Result<Html<String>, WebError> {
     let counts = netral_store::cases::count_by_state(&ctx.app.db).await?;
-    page.render("home.html", context! { funnel => Funnel::from_counts(&counts) })
+    page.render(
+        "home.html",
+        context! { funnel => Funnel::from_counts(&counts) },
+    )
 }

@@ -22,15 +22,27 @@ pub(crate) async fn in_force(page: Page, State(ctx): State<Ctx>) -> Result<Html<
     render(&page, &ctx.app.rules, set, today)
 }
 
-pub(crate) async fn version(page: Page, State(ctx): State<Ctx>, Path(name): Path<String>) -> Result<Html<String>, WebError> {
+pub(crate) async fn version(
+    page: Page,
+    State(ctx): State<Ctx>,
+    Path(name): Path<String>,
+) -> Result<Html<String>, WebError> {
     let today = jakarta_date(Utc::now());
     let set = ctx.app.rules.version(&name).ok_or(WebError::NotFound)?;
     render(&page, &ctx.app.rules, set, today)
 }
 
-fn render(page: &Page, book: &RuleBook, set: &RuleSet, today: NaiveDate) -> Result<Html<String>, WebError> {
+fn render(
+    page: &Page,
+    book: &RuleBook,
+    set: &RuleSet,
+    today: NaiveDate,
+) -> Result<Html<String>, WebError> {
     let in_force = book.in_force_on(today).ok().map(|s| s.version.as_str());
-    page.render("rules.html", RulesView::new(book, set, page.lang, today, in_force))
+    page.render(
+        "rules.html",
+        RulesView::new(book, set, page.lang, today, in_force),
+    )
 }
 
 #[derive(Serialize)]
@@ -84,7 +96,13 @@ struct VersionLink<'a> {
 }
 
 impl<'a> RulesView<'a> {
-    fn new(book: &'a RuleBook, set: &'a RuleSet, lang: Lang, today: NaiveDate, in_force: Option<&str>) -> Self {
+    fn new(
+        book: &'a RuleBook,
+        set: &'a RuleSet,
+        lang: Lang,
+        today: NaiveDate,
+        in_force: Option<&str>,
+    ) -> Self {
         let pick = |text: &'a Bilingual| match lang {
             Lang::Id => text.id.as_str(),
             Lang::En => text.en.as_str(),
@@ -118,7 +136,10 @@ impl<'a> RulesView<'a> {
             oversight_body: &set.oversight_body,
             effective_from: set.effective_from.to_string(),
             is_in_force: in_force == Some(set.version.as_str()),
-            tracks: vec![track(Track::Discipline, "disiplin"), track(Track::Ethics, "etika")],
+            tracks: vec![
+                track(Track::Discipline, "disiplin"),
+                track(Track::Ethics, "etika"),
+            ],
             clocks: set
                 .stages
                 .iter()

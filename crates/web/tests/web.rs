@@ -1,0 +1,15 @@
+//! netral-web's integration tests, in one binary: every file directly in `tests/` links a binary
+//! of its own, and the machines building them have two cores. The modules live in `tests/web/`
+//! (an inline `mod web` makes the compiler look for them there).
+
+mod web {
+    mod app;
+    mod browser;
+    mod demo;
+    mod health;
+    mod home;
+    mod in_browser;
+    mod language;
+    mod rules_pages;
+    mod security;
+}

@@ -1,0 +1,147 @@
+//! The application under test: the real server on 127.0.0.1 with a fresh SQLite database in a
+//! temporary folder and the repository's rules folder, reached over plain HTTP.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use netral_domain::rules::RuleBook;
+use netral_store::Db;
+use netral_web::AppState;
+use reqwest::header::HeaderMap;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub const RULES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules");
+
+pub fn rule_book() -> Arc<RuleBook> {
+    Arc::new(
+        netral_store::rules_files::load_rule_book(Path::new(RULES_DIR))
+            .expect("the repository's rules load"),
+    )
+}
+
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub base: String,
+    pub db: Db,
+    pub rules: Arc<RuleBook>,
+    http: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    _dir: TempDir,
+}
+
+/// A response read to the end, so tests can look at it as often as they like.
+pub struct Page {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) {
+        assert!(
+            self.body.contains(text),
+            "expected `{text}` in the page:\n{}",
+            self.body
+        );
+    }
+
+    /// The text of the first `<h1>`, tags stripped.
+    pub fn h1(&self) -> String {
+        let start = self.body.find("<h1").expect("page has an h1");
+        let open_end = start + self.body[start..].find('>').unwrap() + 1;
+        let close = open_end + self.body[open_end..].find("</h1>").unwrap();
+        self.body[open_end..close].trim().to_owned()
+    }
+}
+
+/// `text` as the templates write it into HTML.
+pub fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+impl TestApp {
+    pub async fn start() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("netral.db").display());
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        let rules = rule_book();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let state = AppState {
+            db: db.clone(),
+            rules: rules.clone(),
+        };
+        let server = tokio::spawn(netral_web::serve(listener, state, async move {
+            let _ = stopped.await;
+        }));
+        // No redirects followed and no cookie jar: each test says exactly what it sends.
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            base,
+            db,
+            rules,
+            http,
+            stop: Some(stop),
+            server: Some(server),
+            _dir: dir,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Asks the server to stop and waits for it: graceful shutdown must finish on its own.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        let _ = self.stop.take().unwrap().send(());
+        let server = self.server.take().unwrap();
+        tokio::time::timeout(std::time::Duration::from_secs(10), server)
+            .await
+            .expect("server stops within 10 s")
+            .expect("server task did not panic")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

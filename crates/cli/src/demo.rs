@@ -6,13 +6,14 @@
 use std::fmt;
 
 use anyhow::Context;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use netral_domain::case::{Action, AppealKind, CaseState, RejectionReason, Role, Separation};
 use netral_domain::deadline::jakarta_date;
-use netral_domain::report::{Channel, ReportDraft, Subject};
+use netral_domain::report::{Channel, ElectionKind, NewReport, ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use netral_store::Db;
 use netral_store::cases::{self, Actor};
+use netral_store::intake::{self, Intake};
 use netral_store::registry::{self, NewAgency, NewCivilServant};
 
 pub struct Outcome {
@@ -450,8 +451,30 @@ async fn tell(db: &Db, rules: &RuleBook, story: &Story, now: DateTime<Utc>) -> a
     let filed_on = jakarta_date(filed_at);
     let incident = filed_on - Duration::days(2);
     let subject = Subject::Nip(PEOPLE[story.person].0.parse()?);
-    let draft = ReportDraft::new(story.channel, incident, story.summary, subject, filed_on)?;
-    let filed = cases::file_report(db, rules, &draft, None, filed_at).await?;
+    let report = NewReport {
+        channel: story.channel,
+        incident_date: incident,
+        summary: story.summary.into(),
+        subject,
+        violation_hints: vec![story.violation.into()],
+        place: String::new(),
+        links: Vec::new(),
+        election: Some(if incident.year() == 2024 && incident.month() < 8 {
+            ElectionKind::Pemilu
+        } else {
+            ElectionKind::Pilkada
+        }),
+    };
+    let draft = ReportDraft::new(report, filed_on)?;
+    let intake = Intake {
+        draft: &draft,
+        reporter_mode: ReporterMode::Anonymous,
+        sealed_identity: None,
+        idempotency_key: None,
+        receipt_hash: None,
+        attachments: &[],
+    };
+    let filed = intake::file_report(db, rules, &intake, filed_at).await?;
     let sanction = rules
         .in_force_on(incident)?
         .suggested_sanction([story.violation])

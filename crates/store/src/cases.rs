@@ -1,11 +1,10 @@
-//! Cases and their event log. Every change to a case is one transaction that appends an event
+//! Cases and their event log (reports open them: see `intake`). Every change to a case is one transaction that appends an event
 //! (who, when, what, from which state to which) and updates the case's current-state row to
 //! match; the row is a projection of the events, and `replay` proves it.
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use netral_domain::case::{Action, CaseFile, CaseState, Role, decide};
 use netral_domain::deadline::{Deadline, jakarta_date};
-use netral_domain::report::{ReportDraft, Subject};
 use netral_domain::rules::{RuleBook, RuleSet};
 use serde::Serialize;
 use sqlx::types::Json;
@@ -20,18 +19,8 @@ pub struct Actor {
     pub role: Role,
 }
 
-/// The event kind and role recorded when a report opens a case.
+/// The event kind recorded when a report opens a case.
 pub const OPENED: &str = "opened";
-const INTAKE_ROLE: &str = "intake";
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FiledReport {
-    pub report_number: String,
-    pub case_number: String,
-    pub case_id: i64,
-    /// True when the idempotency key had been seen: nothing new was written.
-    pub replayed: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseRecord {
@@ -59,129 +48,6 @@ pub struct EventRecord {
     pub from_state: Option<CaseState>,
     pub to_state: CaseState,
     pub payload: serde_json::Value,
-}
-
-/// Files a report and opens its case, in one transaction. With an `idempotency_key` seen
-/// before, returns the earlier result and writes nothing: a double click makes one report.
-pub async fn file_report(
-    db: &Db,
-    rules: &RuleBook,
-    draft: &ReportDraft,
-    idempotency_key: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<FiledReport, StoreError> {
-    let now = now.trunc_subsecs(6);
-    let rule_set = rules.in_force_on(draft.incident_date())?;
-    let mut tx = db.begin().await?;
-    if let Some(key) = idempotency_key
-        && let Some(earlier) = report_by_key(&mut tx, key).await?
-    {
-        return Ok(earlier);
-    }
-    let (nip, nik, description) = match draft.subject() {
-        Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
-        Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
-        Subject::Described(text) => (None, None, Some(text.clone())),
-    };
-    let subject = match &nip {
-        Some(nip) => {
-            sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1")
-                .bind(nip)
-                .fetch_optional(&mut tx)
-                .await?
-        }
-        None => None,
-    };
-    let (subject_id, agency_id) = match subject {
-        Some(row) => (
-            Some(row.get::<i64>("id")?),
-            Some(row.get::<i64>("agency_id")?),
-        ),
-        None => (None, None),
-    };
-    let year = now.format("%Y").to_string();
-    let case_number = format!(
-        "NTR-{year}-{:06}",
-        next_number(&mut tx, &format!("case:{year}")).await?
-    );
-    let report_number = format!(
-        "LAP-{year}-{:06}",
-        next_number(&mut tx, &format!("report:{year}")).await?
-    );
-    let file = CaseFile::new(&rule_set.version, jakarta_date(now));
-    let deadline = file.deadline(rule_set, rules.calendar());
-    let case_id: i64 = sql(
-        "INSERT INTO cases (number, state, rules_version, incident_date, subject_id, agency_id, stage_started_on, deadline, \
-         deadline_provisional, file, revision, opened_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
-    )
-    .bind(&case_number)
-    .bind(file.state.as_str())
-    .bind(&file.rules_version)
-    .bind(draft.incident_date())
-    .bind(subject_id)
-    .bind(agency_id)
-    .bind(file.stage_started_on)
-    .bind(deadline.map(|d| d.due))
-    .bind(deadline.is_some_and(|d| d.provisional))
-    .bind(Json(&file))
-    .bind(now)
-    .fetch_one(&mut tx)
-    .await?
-    .get("id")?;
-    let opened = serde_json::json!({ "action": OPENED, "channel": draft.channel(), "report": report_number });
-    append_event(
-        &mut tx,
-        case_id,
-        1,
-        now,
-        draft.channel().as_str(),
-        INTAKE_ROLE,
-        OPENED,
-        None,
-        CaseState::Received,
-        &opened,
-    )
-    .await?;
-    sql(
-        "INSERT INTO reports (number, case_id, channel, received_at, incident_date, subject_nip, subject_nik, subject_description, summary, idempotency_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&report_number)
-    .bind(case_id)
-    .bind(draft.channel().as_str())
-    .bind(now)
-    .bind(draft.incident_date())
-    .bind(nip)
-    .bind(nik)
-    .bind(description)
-    .bind(draft.summary())
-    .bind(idempotency_key.map(str::to_owned))
-    .execute(&mut tx)
-    .await?;
-    tx.commit().await?;
-    Ok(FiledReport {
-        report_number,
-        case_number,
-        case_id,
-        replayed: false,
-    })
-}
-
-async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, StoreError> {
-    let row = sql("SELECT r.number AS report_number, c.number AS case_number, c.id AS case_id FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.idempotency_key = $1")
-        .bind(key)
-        .fetch_optional(tx)
-        .await?;
-    row.map(|row| {
-        Ok(FiledReport {
-            report_number: row.get("report_number")?,
-            case_number: row.get("case_number")?,
-            case_id: row.get("case_id")?,
-            replayed: true,
-        })
-    })
-    .transpose()
 }
 
 /// Takes `action` on the case numbered `number`. `seen_revision`, when given, is the revision
@@ -266,7 +132,7 @@ pub async fn apply(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn append_event(
+pub(crate) async fn append_event(
     tx: &mut Tx,
     case_id: i64,
     seq: i64,
@@ -293,7 +159,7 @@ async fn append_event(
     Ok(())
 }
 
-async fn next_number(tx: &mut Tx, counter: &str) -> Result<i64, StoreError> {
+pub(crate) async fn next_number(tx: &mut Tx, counter: &str) -> Result<i64, StoreError> {
     sql("INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value")
         .bind(counter)
         .fetch_one(tx)

@@ -5,9 +5,14 @@
 pub mod cases;
 mod db;
 mod error;
+pub mod evidence;
+pub mod intake;
 pub mod jobs;
+pub mod rate_limit;
 pub mod registry;
 pub mod rules_files;
+pub mod thread;
+pub mod vault;
 
 pub use db::{Backend, Column, Db, On, Param, Row, Sql, Tx, redact, sql};
 pub use error::StoreError;

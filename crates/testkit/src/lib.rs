@@ -164,3 +164,51 @@ pub mod fixtures {
         (person_id, agency_id)
     }
 }
+
+/// Reports as tests need them: the facts that matter to the test, the rest left empty.
+pub mod reports {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use netral_domain::report::{Channel, NewReport, ReportDraft, ReporterMode, Subject};
+    use netral_domain::rules::RuleBook;
+    use netral_store::intake::{self, FiledReport, Intake};
+    use netral_store::{Db, StoreError};
+
+    pub fn draft(
+        channel: Channel,
+        incident_date: NaiveDate,
+        summary: &str,
+        subject: Subject,
+        today: NaiveDate,
+    ) -> ReportDraft {
+        let report = NewReport {
+            channel,
+            incident_date,
+            summary: summary.into(),
+            subject,
+            violation_hints: Vec::new(),
+            place: String::new(),
+            links: Vec::new(),
+            election: None,
+        };
+        ReportDraft::new(report, today).unwrap()
+    }
+
+    /// Files an anonymous report without receipt or files.
+    pub async fn file(
+        db: &Db,
+        rules: &RuleBook,
+        draft: &ReportDraft,
+        idempotency_key: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<FiledReport, StoreError> {
+        let intake = Intake {
+            draft,
+            reporter_mode: ReporterMode::Anonymous,
+            sealed_identity: None,
+            idempotency_key,
+            receipt_hash: None,
+            attachments: &[],
+        };
+        intake::file_report(db, rules, &intake, now).await
+    }
+}

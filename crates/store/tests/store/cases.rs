@@ -1,10 +1,12 @@
 use chrono::NaiveDate;
 use netral_domain::case::{Action, CaseState, RejectionReason, Role, TransitionError};
 use netral_domain::report::{Channel, ReportDraft, Subject};
-use netral_store::cases::{self, Actor, FiledReport};
+use netral_store::cases::{self, Actor};
+use netral_store::intake::FiledReport;
 use netral_store::registry;
 use netral_store::{Db, StoreError, sql};
 use netral_testkit::on_both;
+use netral_testkit::reports;
 
 use netral_testkit::fixtures::{NIP, add_karawang_official};
 use netral_testkit::{at, rules};
@@ -14,14 +16,13 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn draft(incident: NaiveDate, subject: Subject) -> ReportDraft {
-    ReportDraft::new(
+    reports::draft(
         Channel::Bawaslu,
         incident,
         "Membagikan stiker paslon di grup WhatsApp dinas",
         subject,
         d(2026, 1, 1),
     )
-    .unwrap()
 }
 
 fn described() -> Subject {
@@ -36,7 +37,7 @@ fn actor(role: Role) -> Actor {
 }
 
 async fn file(db: &Db, incident: NaiveDate, key: Option<&str>) -> FiledReport {
-    cases::file_report(
+    reports::file(
         db,
         &rules(),
         &draft(incident, described()),
@@ -91,7 +92,7 @@ async fn filing_a_report_opens_a_case_under_the_rules_of_its_incident_date(db: &
         ("opened", None, CaseState::Received)
     );
     assert_eq!(events[0].payload["channel"], "bawaslu");
-    let too_early = cases::file_report(
+    let too_early = reports::file(
         db,
         &rules,
         &draft(d(2021, 1, 1), described()),
@@ -109,7 +110,7 @@ async fn filing_a_report_opens_a_case_under_the_rules_of_its_incident_date(db: &
 async fn a_known_nip_links_the_subject_and_agency(db: &Db) {
     let (person_id, agency_id) = add_karawang_official(db).await;
     let nip = Subject::Nip(NIP.parse().unwrap());
-    let filed = cases::file_report(
+    let filed = reports::file(
         db,
         &rules(),
         &draft(d(2024, 9, 15), nip),
@@ -127,7 +128,7 @@ async fn a_known_nip_links_the_subject_and_agency(db: &Db) {
         (Some(person_id), Some(agency_id))
     );
     let unknown = Subject::Nip("199001012015032001".parse().unwrap());
-    let filed = cases::file_report(
+    let filed = reports::file(
         db,
         &rules(),
         &draft(d(2024, 9, 15), unknown),

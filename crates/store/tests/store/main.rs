@@ -3,6 +3,7 @@
 
 mod cases;
 mod connect;
+mod intake;
 mod jobs;
 mod rules_files;
 mod schema;

@@ -58,6 +58,7 @@ async fn postgres_schema(db: &Db) -> (Columns, BTreeSet<String>) {
             "date" => "DATE",
             "timestamp with time zone" => "TIMESTAMPTZ",
             "jsonb" => "JSONB",
+            "bytea" => "BLOB",
             other => panic!("no SQLite counterpart decided for PostgreSQL type {other}"),
         };
         let nullable: String = row.get("is_nullable").unwrap();

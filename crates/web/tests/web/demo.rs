@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use netral_domain::case::{Action, RejectionReason, Role};
-use netral_domain::report::{Channel, ReportDraft, Subject};
+use netral_domain::report::{Channel, Subject};
 use netral_store::cases::{self, Actor};
 use netral_testkit::at;
 use netral_testkit::fixtures::add_karawang_official;
+use netral_testkit::reports;
 
 use super::app::TestApp;
 
@@ -26,29 +27,27 @@ pub async fn seed(app: &TestApp) {
     let incident = NaiveDate::from_ymd_opt(2024, 9, 15).unwrap();
     let today = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
     let now = at("2024-10-01T03:00:00Z");
-    let named = ReportDraft::new(
+    let named = reports::draft(
         Channel::Public,
         incident,
         SUMMARY,
         Subject::Nip(NIP.parse().unwrap()),
         today,
-    )
-    .unwrap();
-    let described = ReportDraft::new(
+    );
+    let described = reports::draft(
         Channel::Bawaslu,
         incident,
         SUMMARY,
         Subject::Described(DESCRIPTION.into()),
         today,
-    )
-    .unwrap();
-    cases::file_report(db, &app.rules, &named, None, now)
+    );
+    reports::file(db, &app.rules, &named, None, now)
         .await
         .unwrap();
-    cases::file_report(db, &app.rules, &described, None, now)
+    reports::file(db, &app.rules, &described, None, now)
         .await
         .unwrap();
-    let rejected = cases::file_report(db, &app.rules, &described, None, now)
+    let rejected = reports::file(db, &app.rules, &described, None, now)
         .await
         .unwrap();
     let verifier = Actor {

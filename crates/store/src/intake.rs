@@ -1,0 +1,228 @@
+//! Taking in a report: the report row, its case, the case's opening event and its evidence, in
+//! one transaction. Evidence files are written to disk before it (content-addressed, so a file
+//! left by a crash is never referenced and never wrong); a receipt is only returned after commit.
+
+use chrono::{DateTime, SubsecRound, Utc};
+use netral_domain::case::{CaseFile, CaseState};
+use netral_domain::deadline::jakarta_date;
+use netral_domain::report::{ReportDraft, ReporterMode, Subject};
+use netral_domain::rules::RuleBook;
+use sqlx::types::Json;
+
+use crate::cases::{OPENED, append_event, next_number};
+use crate::db::{Db, Tx, sql};
+use crate::error::StoreError;
+
+/// The role recorded on a case's opening event: the channel, not a person, opened it.
+const INTAKE_ROLE: &str = "intake";
+
+/// An evidence file already stored by its SHA-256, to be attached to a report or message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub sha256: String,
+    pub size: i64,
+    /// MIME type found from the content, not from the name.
+    pub media_type: String,
+    /// The name the file had on the sender's device, kept for the handler's reference only.
+    pub original_name: String,
+}
+
+pub struct Intake<'a> {
+    pub draft: &'a ReportDraft,
+    pub reporter_mode: ReporterMode,
+    /// The reporter's identity, sealed by the vault; `None` when anonymous.
+    pub sealed_identity: Option<Vec<u8>>,
+    /// Same key, same report: a double click or a retried request files once.
+    pub idempotency_key: Option<&'a str>,
+    /// Hash of the receipt code given to the reporter; the code itself is never stored.
+    pub receipt_hash: Option<String>,
+    pub attachments: &'a [NewAttachment],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledReport {
+    pub report_number: String,
+    pub case_number: String,
+    pub case_id: i64,
+    /// True when the idempotency key had been seen: nothing new was written.
+    pub replayed: bool,
+}
+
+/// Files a report and opens its case. With an idempotency key seen before, returns the earlier
+/// result and writes nothing.
+pub async fn file_report(
+    db: &Db,
+    rules: &RuleBook,
+    intake: &Intake<'_>,
+    now: DateTime<Utc>,
+) -> Result<FiledReport, StoreError> {
+    let now = now.trunc_subsecs(6);
+    let draft = intake.draft;
+    let rule_set = rules.in_force_on(draft.incident_date())?;
+    let mut tx = db.begin().await?;
+    if let Some(key) = intake.idempotency_key
+        && let Some(earlier) = report_by_key(&mut tx, key).await?
+    {
+        return Ok(earlier);
+    }
+    let (nip, nik, description) = match draft.subject() {
+        Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
+        Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
+        Subject::Described(text) => (None, None, Some(text.clone())),
+    };
+    let subject = match &nip {
+        Some(nip) => {
+            sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1")
+                .bind(nip)
+                .fetch_optional(&mut tx)
+                .await?
+        }
+        None => None,
+    };
+    let (subject_id, agency_id) = match subject {
+        Some(row) => (
+            Some(row.get::<i64>("id")?),
+            Some(row.get::<i64>("agency_id")?),
+        ),
+        None => (None, None),
+    };
+    let year = now.format("%Y").to_string();
+    let case_number = format!(
+        "NTR-{year}-{:06}",
+        next_number(&mut tx, &format!("case:{year}")).await?
+    );
+    let report_number = format!(
+        "LAP-{year}-{:06}",
+        next_number(&mut tx, &format!("report:{year}")).await?
+    );
+    let file = CaseFile::new(&rule_set.version, jakarta_date(now));
+    let deadline = file.deadline(rule_set, rules.calendar());
+    let case_id: i64 = sql(
+        "INSERT INTO cases (number, state, rules_version, incident_date, subject_id, agency_id, stage_started_on, deadline, \
+         deadline_provisional, file, revision, opened_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
+    )
+    .bind(&case_number)
+    .bind(file.state.as_str())
+    .bind(&file.rules_version)
+    .bind(draft.incident_date())
+    .bind(subject_id)
+    .bind(agency_id)
+    .bind(file.stage_started_on)
+    .bind(deadline.map(|d| d.due))
+    .bind(deadline.is_some_and(|d| d.provisional))
+    .bind(Json(&file))
+    .bind(now)
+    .fetch_one(&mut tx)
+    .await?
+    .get("id")?;
+    let opened = serde_json::json!({ "action": OPENED, "channel": draft.channel(), "report": report_number });
+    append_event(
+        &mut tx,
+        case_id,
+        1,
+        now,
+        draft.channel().as_str(),
+        INTAKE_ROLE,
+        OPENED,
+        None,
+        CaseState::Received,
+        &opened,
+    )
+    .await?;
+    let report_id: i64 = sql(
+        "INSERT INTO reports (number, case_id, channel, received_at, incident_date, subject_nip, subject_nik, subject_description, summary, \
+         idempotency_key, violation_hints, place, links, election, reporter_mode, reporter_identity, receipt_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+    )
+    .bind(&report_number)
+    .bind(case_id)
+    .bind(draft.channel().as_str())
+    .bind(now)
+    .bind(draft.incident_date())
+    .bind(nip)
+    .bind(nik)
+    .bind(description)
+    .bind(draft.summary())
+    .bind(intake.idempotency_key.map(str::to_owned))
+    .bind(Json(draft.violation_hints()))
+    .bind(draft.place())
+    .bind(Json(draft.links()))
+    .bind(draft.election().map(|e| e.as_str().to_owned()))
+    .bind(intake.reporter_mode.as_str())
+    .bind(intake.sealed_identity.clone())
+    .bind(intake.receipt_hash.clone())
+    .fetch_one(&mut tx)
+    .await?
+    .get("id")?;
+    attach(
+        &mut tx,
+        case_id,
+        Some(report_id),
+        None,
+        intake.attachments,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(FiledReport {
+        report_number,
+        case_number,
+        case_id,
+        replayed: false,
+    })
+}
+
+async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, StoreError> {
+    let row = sql(
+        "SELECT r.number AS report_number, c.number AS case_number, c.id AS case_id FROM reports r \
+         JOIN cases c ON c.id = r.case_id WHERE r.idempotency_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(tx)
+    .await?;
+    row.map(|row| {
+        Ok(FiledReport {
+            report_number: row.get("report_number")?,
+            case_number: row.get("case_number")?,
+            case_id: row.get("case_id")?,
+            replayed: true,
+        })
+    })
+    .transpose()
+}
+
+/// Records evidence rows (once per SHA-256) and links them to a report or a message.
+pub(crate) async fn attach(
+    tx: &mut Tx,
+    case_id: i64,
+    report_id: Option<i64>,
+    message_id: Option<i64>,
+    attachments: &[NewAttachment],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    for file in attachments {
+        sql("INSERT INTO evidence (sha256, size, media_type, first_stored_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING")
+            .bind(&file.sha256)
+            .bind(file.size)
+            .bind(&file.media_type)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let evidence_id: i64 = sql("SELECT id FROM evidence WHERE sha256 = $1")
+            .bind(&file.sha256)
+            .fetch_one(&mut *tx)
+            .await?
+            .get("id")?;
+        sql("INSERT INTO attachments (case_id, report_id, message_id, evidence_id, original_name, added_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(case_id)
+            .bind(report_id)
+            .bind(message_id)
+            .bind(evidence_id)
+            .bind(&file.original_name)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}

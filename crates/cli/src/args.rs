@@ -41,6 +41,32 @@ pub struct RulesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Folder for evidence files (`evidence/`) and, unless --secret-key-file says otherwise,
+    /// the secret key (`secret.key`, created with mode 600 when missing).
+    #[arg(long, env = "NETRAL_DATA_DIR", default_value = "netral-data")]
+    pub data_dir: PathBuf,
+    /// Key that seals reporters' identities and signs receipts and forms: 64 hex characters.
+    /// Keep it out of backups of the database; losing it makes sealed identities unreadable.
+    #[arg(long, env = "NETRAL_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IntakeArgs {
+    /// Largest evidence file accepted, in megabytes.
+    #[arg(long, default_value_t = 20)]
+    pub max_file_mb: u64,
+    /// Most evidence files in one report or reply.
+    #[arg(long, default_value_t = 10)]
+    pub max_files: usize,
+    /// Reports and replies one client may send per 10 minutes; 0 turns the limit off (load
+    /// tests on a closed machine only).
+    #[arg(long, default_value_t = 30)]
+    pub submissions_per_client: i64,
+}
+
+#[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -53,6 +79,10 @@ pub struct ServeArgs {
     pub database: DatabaseArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub intake: IntakeArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,8 @@ use axum::Router;
 use axum::middleware;
 use netral_domain::rules::RuleBook;
 use netral_store::Db;
+use netral_store::evidence::EvidenceStore;
+use netral_store::vault::Vault;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
@@ -15,13 +17,19 @@ use crate::error::{WebError, render_error_pages};
 use crate::i18n::negotiate_language;
 use crate::routes;
 use crate::security::security_headers;
+use crate::settings::IntakeSettings;
 use crate::templates::Ui;
 
-/// What the pages need from the rest of the system. Cheap to clone: both are shared handles.
+/// What the pages need from the rest of the system. Cheap to clone: all are shared handles.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub rules: Arc<RuleBook>,
+    /// Seals reporters' identities, derives receipt codes, signs form tokens.
+    pub vault: Arc<Vault>,
+    /// Evidence files, stored once by SHA-256.
+    pub evidence: EvidenceStore,
+    pub intake: IntakeSettings,
 }
 
 /// What handlers receive: the caller's state plus the compiled templates and translations.

@@ -11,7 +11,9 @@ mod labels;
 mod page;
 mod routes;
 mod security;
+mod settings;
 mod templates;
 
 pub use app::{AppState, router, serve};
 pub use error::WebError;
+pub use settings::IntakeSettings;

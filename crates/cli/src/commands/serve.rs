@@ -1,14 +1,17 @@
 use std::sync::Arc;
 
 use anyhow::Context;
-use netral_web::AppState;
+use netral_store::evidence::EvidenceStore;
+use netral_store::vault::Vault;
+use netral_web::{AppState, IntakeSettings};
 
-use crate::args::ServeArgs;
+use crate::args::{DataArgs, ServeArgs};
 use crate::demo;
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     // Rules first: a broken rules file must stop the start before anything is touched.
     let rules = super::load_rules(&args.rules)?;
+    let (vault, evidence) = open_data(&args.data)?;
     let db = super::open_database(&args.database).await?;
     if args.demo {
         let outcome = demo::fill(&db, &rules, chrono::Utc::now()).await?;
@@ -22,14 +25,40 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         "Netral is running at http://{address}/ (database {}). Press Ctrl+C to stop.",
         netral_store::redact(&args.database.database)
     );
+    let intake = IntakeSettings {
+        max_file_bytes: args.intake.max_file_mb * 1024 * 1024,
+        max_files: args.intake.max_files,
+        submissions_per_window: args.intake.submissions_per_client,
+        ..IntakeSettings::default()
+    };
     let state = AppState {
         db: db.clone(),
         rules: Arc::new(rules),
+        vault: Arc::new(vault),
+        evidence,
+        intake,
     };
     netral_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;
     println!("Netral stopped.");
     Ok(())
+}
+
+/// The secret key and the evidence folder; a new key is announced, since it must be kept safe.
+fn open_data(args: &DataArgs) -> anyhow::Result<(Vault, EvidenceStore)> {
+    let key_file = args
+        .secret_key_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("secret.key"));
+    let (vault, created) = Vault::load_or_create(&key_file)?;
+    if created {
+        println!(
+            "Created a new secret key at {}: keep it safe and out of database backups.",
+            key_file.display()
+        );
+    }
+    let evidence = EvidenceStore::open(args.data_dir.join("evidence"))?;
+    Ok((vault, evidence))
 }
 
 /// Ctrl+C or SIGTERM (what service managers send) start a graceful shutdown.

@@ -40,9 +40,29 @@ fn serve_demo_creates_the_database_prints_the_address_and_serves_the_home_page()
         .unwrap();
     let mut server = Server(child);
     let mut lines = BufReader::new(server.0.stdout.take().unwrap()).lines();
-    let demo = lines.next().unwrap().unwrap();
-    assert!(demo.starts_with("Added demonstration data"), "{demo}");
-    let running = lines.next().unwrap().unwrap();
+    let mut printed = Vec::new();
+    let running = loop {
+        let line = lines
+            .next()
+            .expect("netral serve printed its address")
+            .unwrap();
+        if line.starts_with("Netral is running") {
+            break line;
+        }
+        printed.push(line);
+    };
+    assert!(
+        printed
+            .iter()
+            .any(|l| l.starts_with("Added demonstration data")),
+        "{printed:?}"
+    );
+    assert!(
+        printed
+            .iter()
+            .any(|l| l.starts_with("Created a new secret key at netral-data/secret.key")),
+        "{printed:?}"
+    );
     let address = running
         .split("http://")
         .nth(1)

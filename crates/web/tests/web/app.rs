@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use netral_domain::rules::RuleBook;
 use netral_store::Db;
-use netral_web::AppState;
+use netral_store::evidence::EvidenceStore;
+use netral_store::vault::Vault;
+use netral_web::{AppState, IntakeSettings};
 use reqwest::header::HeaderMap;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -81,9 +83,13 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
+        let (vault, _) = Vault::load_or_create(&dir.path().join("secret.key")).unwrap();
         let state = AppState {
             db: db.clone(),
             rules: rules.clone(),
+            vault: Arc::new(vault),
+            evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
+            intake: IntakeSettings::default(),
         };
         let server = tokio::spawn(netral_web::serve(listener, state, async move {
             let _ = stopped.await;

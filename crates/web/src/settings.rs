@@ -1,0 +1,47 @@
+//! Limits of the public intake, set by the operator (`netral serve --help`), never in code
+//! paths: sizes, counts and rates that protect the service without refusing honest reporters.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct IntakeSettings {
+    /// Largest evidence file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Most evidence files in one report or one reply.
+    pub max_files: usize,
+    /// Submissions (reports, replies) one client may make per `rate_window`; 0 turns the limit
+    /// off (for load tests on a closed machine, never in service).
+    pub submissions_per_window: i64,
+    /// Status look-ups one client may make per `rate_window`.
+    pub lookups_per_window: i64,
+    pub rate_window: Duration,
+    /// Wrong receipt codes tried against one report number per `rate_window` before further
+    /// tries are refused; each wrong try is also answered slowly.
+    pub wrong_receipts_per_window: i64,
+    /// A form sent back faster than this was filled by a program, not a person.
+    pub min_fill_time: Duration,
+}
+
+impl Default for IntakeSettings {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_files: 10,
+            submissions_per_window: 30,
+            lookups_per_window: 120,
+            rate_window: Duration::from_secs(600),
+            wrong_receipts_per_window: 5,
+            min_fill_time: Duration::from_secs(3),
+        }
+    }
+}
+
+impl IntakeSettings {
+    /// The largest request body the intake accepts: every file at its limit, plus the form.
+    pub fn max_body_bytes(&self) -> usize {
+        usize::try_from(self.max_file_bytes)
+            .unwrap_or(usize::MAX)
+            .saturating_mul(self.max_files)
+            .saturating_add(256 * 1024)
+    }
+}

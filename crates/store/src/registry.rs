@@ -76,3 +76,27 @@ pub async fn count_civil_servants(db: &Db) -> Result<i64, StoreError> {
         .await?
         .get("n")
 }
+
+/// What the public form may show to confirm a NIP: enough for the reporter to recognise the
+/// person, not enough to learn who holds a NIP (the name comes back masked from the web layer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterMatch {
+    pub name: String,
+    pub position: String,
+    pub agency: String,
+}
+
+pub async fn find_by_nip(db: &Db, nip: &Nip) -> Result<Option<RosterMatch>, StoreError> {
+    let row = sql("SELECT p.name, p.position, a.name AS agency FROM civil_servants p JOIN agencies a ON a.id = p.agency_id WHERE p.nip = $1")
+        .bind(nip.as_str())
+        .fetch_optional(db)
+        .await?;
+    row.map(|row| {
+        Ok(RosterMatch {
+            name: row.get("name")?,
+            position: row.get("position")?,
+            agency: row.get("agency")?,
+        })
+    })
+    .transpose()
+}

@@ -4,9 +4,11 @@
 
 mod app;
 mod assets;
+mod client;
 mod error;
 mod funnel;
 mod i18n;
+mod intake;
 mod labels;
 mod page;
 mod routes;

@@ -13,6 +13,7 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::api;
 use crate::error::{WebError, render_error_pages};
 use crate::i18n::negotiate_language;
 use crate::routes;
@@ -46,8 +47,11 @@ pub fn router(state: AppState) -> Router {
     // Templates and translations are compiled into the binary and checked by the crate's
     // tests, so a failure here is a build defect, not something an operator can fix.
     let ui = Arc::new(Ui::new().expect("embedded templates and translations must load"));
+    // Base64 makes files a third larger in JSON than in a form.
+    let api_body_limit = state.intake.max_body_bytes().saturating_mul(4) / 3;
     let ctx = Ctx { app: state, ui };
     routes::routes()
+        .nest("/api", api::routes(api_body_limit))
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(WebError::Panic)
         }))

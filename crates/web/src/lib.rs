@@ -2,6 +2,7 @@
 //! health check, embedded assets and the security headers every response carries. The binary
 //! wires it up; this crate only offers [`router`] and [`serve`].
 
+mod api;
 mod app;
 mod assets;
 mod client;

@@ -17,6 +17,8 @@ pub fn postgres_admin_url() -> String {
 
 pub struct TestDb {
     pub db: Db,
+    /// The URL the database was opened with, for a process started by the test.
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -28,15 +30,12 @@ enum Cleanup {
 impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::connect(&format!(
-            "sqlite:{}",
-            dir.path().join("netral.db").display()
-        ))
-        .await
-        .unwrap();
+        let url = format!("sqlite:{}", dir.path().join("netral.db").display());
+        let db = Db::connect(&url).await.unwrap();
         db.migrate().await.unwrap();
         TestDb {
             db,
+            url,
             cleanup: Cleanup::Sqlite(dir),
         }
     }
@@ -63,6 +62,7 @@ impl TestDb {
         db.migrate().await.unwrap();
         TestDb {
             db,
+            url,
             cleanup: Cleanup::Postgres { name },
         }
     }

@@ -49,8 +49,9 @@ pub fn router(state: AppState) -> Router {
     let ui = Arc::new(Ui::new().expect("embedded templates and translations must load"));
     // Base64 makes files a third larger in JSON than in a form.
     let api_body_limit = state.intake.max_body_bytes().saturating_mul(4) / 3;
+    let portal_body_limit = state.intake.max_body_bytes();
     let ctx = Ctx { app: state, ui };
-    routes::routes()
+    routes::routes(portal_body_limit)
         .nest("/api", api::routes(api_body_limit))
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(WebError::Panic)

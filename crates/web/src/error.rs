@@ -26,6 +26,23 @@ pub enum WebError {
     NoRules(#[from] netral_domain::rules::NoRulesInForce),
     #[error("template failed: {0}")]
     Template(#[from] minijinja::Error),
+    #[error("translation failed: {0}")]
+    Text(#[from] crate::i18n::TextError),
+    #[error("evidence storage failed: {0}")]
+    Evidence(#[from] netral_store::evidence::EvidenceError),
+    /// The CSRF token is missing or does not match the visitor's cookie.
+    #[error("form token missing or not matching the cookie")]
+    FormExpired,
+    /// A form that only a program fills in that way (the hidden honeypot field has text).
+    #[error("form refused as automated")]
+    Refused,
+    #[error("request body over the limit")]
+    TooLarge,
+    #[error("too many requests from one client")]
+    TooManyRequests,
+    /// A form body that cannot be read at all (not multipart, cut off, malformed).
+    #[error("unreadable form: {0}")]
+    BadRequest(String),
     #[error("a handler panicked")]
     Panic,
 }
@@ -41,6 +58,11 @@ pub(crate) struct ErrorPage {
 enum Shown {
     NotFound,
     MethodNotAllowed,
+    FormExpired,
+    Refused,
+    TooLarge,
+    TooManyRequests,
+    BadRequest,
     Unavailable,
     Internal,
 }
@@ -50,13 +72,21 @@ impl WebError {
         match self {
             WebError::NotFound => Shown::NotFound,
             WebError::MethodNotAllowed => Shown::MethodNotAllowed,
+            WebError::FormExpired => Shown::FormExpired,
+            WebError::Refused => Shown::Refused,
+            WebError::TooLarge => Shown::TooLarge,
+            WebError::TooManyRequests => Shown::TooManyRequests,
+            WebError::BadRequest(_) => Shown::BadRequest,
             // A database that cannot be reached or answer (down, pool exhausted or closed) is
             // worth a retry later. Anything else the store reports (unreadable rows, a refused
             // transition) is a defect that waiting will not fix.
             WebError::Store(StoreError::Connect { .. } | StoreError::Db(_)) => Shown::Unavailable,
-            WebError::Store(_) | WebError::NoRules(_) | WebError::Template(_) | WebError::Panic => {
-                Shown::Internal
-            }
+            WebError::Store(_)
+            | WebError::NoRules(_)
+            | WebError::Template(_)
+            | WebError::Text(_)
+            | WebError::Evidence(_)
+            | WebError::Panic => Shown::Internal,
         }
     }
 
@@ -64,6 +94,11 @@ impl WebError {
         match self.shown() {
             Shown::NotFound => StatusCode::NOT_FOUND,
             Shown::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Shown::FormExpired => StatusCode::FORBIDDEN,
+            // 400 rather than 403: nothing is forbidden to the visitor, the form was odd.
+            Shown::Refused | Shown::BadRequest => StatusCode::BAD_REQUEST,
+            Shown::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Shown::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Shown::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Shown::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -73,6 +108,11 @@ impl WebError {
         let (title_key, message_key) = match self.shown() {
             Shown::NotFound => ("error-not-found-title", "error-not-found-message"),
             Shown::MethodNotAllowed => ("error-method-title", "error-method-message"),
+            Shown::FormExpired => ("error-form-title", "error-form-message"),
+            Shown::Refused => ("error-refused-title", "error-refused-message"),
+            Shown::TooLarge => ("error-too-large-title", "error-too-large-message"),
+            Shown::TooManyRequests => ("error-too-many-title", "error-too-many-message"),
+            Shown::BadRequest => ("error-bad-request-title", "error-bad-request-message"),
             Shown::Unavailable => ("error-unavailable-title", "error-unavailable-message"),
             Shown::Internal => ("error-internal-title", "error-internal-message"),
         };

@@ -51,6 +51,23 @@ pub(crate) enum IntakeError {
     Store(#[from] StoreError),
 }
 
+/// Counts one submission (report or reply, portal or API) against the client's allowance;
+/// false when the allowance for this window is spent. A limit of 0 means no limit.
+pub(crate) async fn within_submission_limit(
+    app: &AppState,
+    ip: std::net::IpAddr,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let limit = app.intake.submissions_per_window;
+    if limit <= 0 {
+        return Ok(true);
+    }
+    let hits =
+        netral_store::rate_limit::hit(&app.db, &format!("submit:{ip}"), app.intake.window(), now)
+            .await?;
+    Ok(hits <= limit)
+}
+
 /// Idempotency keys are secrets in effect (a replay shows the receipt), so they must be long
 /// and random; the portal makes them, API clients must too.
 pub(crate) fn valid_idempotency_key(key: &str) -> bool {

@@ -14,6 +14,40 @@ pub(crate) fn state(state: CaseState) -> String {
     format!("state-{}", state.as_str().replace('_', "-"))
 }
 
+/// The stage as a reporter reads it on the status page: a sentence, not a term of the trade.
+pub(crate) fn citizen_state(state: CaseState) -> String {
+    format!("citizen-state-{}", state.as_str().replace('_', "-"))
+}
+
+/// A file size as people read it: "20 MB", "1,5 MB" (Indonesian decimal comma), "800 KB".
+pub(crate) fn file_size(catalog: &Catalog, lang: Lang, bytes: u64) -> Result<String, TextError> {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    let (key, amount) = match bytes {
+        b if b >= MB => ("size-mb", one_decimal(b, MB)),
+        b if b >= KB => ("size-kb", one_decimal(b, KB)),
+        b => ("size-bytes", b.to_string()),
+    };
+    let amount = match lang {
+        Lang::Id => amount.replace('.', ","),
+        Lang::En => amount,
+    };
+    let mut args = FluentArgs::new();
+    args.set("n", amount);
+    catalog.text(lang, key, Some(&args))
+}
+
+/// `bytes / unit` with at most one decimal, and none when it is whole: limits are usually
+/// round numbers and "20,0 MB" reads oddly.
+fn one_decimal(bytes: u64, unit: u64) -> String {
+    let tenths = (bytes * 10 + unit / 2) / unit;
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 pub(crate) fn severity(severity: Severity) -> &'static str {
     match severity {
         Severity::Moral => "severity-moral",
@@ -121,9 +155,21 @@ mod tests {
     }
 
     #[test]
+    fn sizes_read_as_people_write_them() {
+        let catalog = Catalog::load().unwrap();
+        let size = |lang, bytes| file_size(&catalog, lang, bytes).unwrap();
+        assert_eq!(size(Lang::Id, 20 * 1024 * 1024), "20 MB");
+        assert_eq!(size(Lang::Id, 1536 * 1024), "1,5 MB");
+        assert_eq!(size(Lang::En, 1536 * 1024), "1.5 MB");
+        assert_eq!(size(Lang::Id, 1024), "1 KB");
+        assert_eq!(size(Lang::En, 300), "300 bytes");
+    }
+
+    #[test]
     fn every_label_is_translated_in_both_languages() {
         let catalog = Catalog::load().unwrap();
         let mut keys: Vec<String> = CaseState::ALL.into_iter().map(state).collect();
+        keys.extend(CaseState::ALL.into_iter().map(citizen_state));
         keys.extend(
             [
                 Severity::Moral,

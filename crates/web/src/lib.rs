@@ -7,6 +7,7 @@ mod app;
 mod assets;
 mod client;
 mod error;
+mod forms;
 mod funnel;
 mod i18n;
 mod intake;
@@ -16,6 +17,7 @@ mod routes;
 mod security;
 mod settings;
 mod templates;
+mod violation_choices;
 
 pub use app::{AppState, router, serve};
 pub use error::WebError;

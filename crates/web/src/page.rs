@@ -6,11 +6,12 @@ use std::sync::Arc;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::Html;
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 
 use crate::app::Ctx;
 use crate::error::WebError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, TextError};
 use crate::templates::Ui;
 
 pub(crate) struct Page {
@@ -28,6 +29,28 @@ impl Page {
         Ok(Html(
             self.ui.render(template, self.lang, &self.path, context)?,
         ))
+    }
+
+    /// A message in the visitor's language, for text composed in Rust before rendering.
+    pub fn text(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> Result<String, TextError> {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.ui.text(self.lang, key, Some(&fluent))
+    }
+
+    pub fn has_text(&self, key: &str) -> bool {
+        self.ui.has_text(self.lang, key)
+    }
+
+    /// "Rabu, 14 Februari 2024".
+    pub fn long_date(&self, date: chrono::NaiveDate) -> Result<String, TextError> {
+        crate::labels::long_date(self.ui.catalog(), self.lang, date)
+    }
+
+    pub fn file_size(&self, bytes: u64) -> Result<String, TextError> {
+        crate::labels::file_size(self.ui.catalog(), self.lang, bytes)
     }
 }
 

@@ -1,20 +1,42 @@
 //! The table of contents of the site: one module per page.
 
 mod assets;
+mod check_number;
 mod health;
 mod holidays;
 mod home;
 mod not_found;
+mod receipt_check;
+mod reply;
+mod report_form;
+mod report_submit;
 mod rules;
+mod status;
+mod status_view;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::routing::get;
 
 use crate::app::Ctx;
 
-pub(crate) fn routes() -> Router<Ctx> {
+/// `max_body_bytes` bounds the forms that carry files (reports, replies); other routes keep
+/// axum's small default.
+pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
+    let files_limit = DefaultBodyLimit::max(max_body_bytes);
     Router::new()
         .route("/", get(home::show))
+        .route(
+            "/lapor",
+            get(report_form::show).post(report_submit::submit.layer(files_limit)),
+        )
+        .route("/lapor/cek-nomor", get(check_number::check))
+        .route("/status", get(status::show).post(status::look_up))
+        .route(
+            "/status/balas",
+            get(reply::back_to_status).post(reply::send.layer(files_limit)),
+        )
         .route("/aturan", get(rules::in_force))
         .route("/aturan/{version}", get(rules::version))
         .route("/aturan/libur/{year}", get(holidays::show))

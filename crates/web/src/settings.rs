@@ -12,11 +12,13 @@ pub struct IntakeSettings {
     /// Submissions (reports, replies) one client may make per `rate_window`; 0 turns the limit
     /// off (for load tests on a closed machine, never in service).
     pub submissions_per_window: i64,
-    /// Status look-ups one client may make per `rate_window`.
+    /// Status look-ups and roster checks of a NIP one client may make per `rate_window`; 0
+    /// turns the limit off, as for submissions.
     pub lookups_per_window: i64,
     pub rate_window: Duration,
     /// Wrong receipt codes tried against one report number per `rate_window` before further
-    /// tries are refused; each wrong try is also answered slowly.
+    /// tries are refused; each wrong try is also answered slowly. 0 turns the lock off (the
+    /// slow answer stays).
     pub wrong_receipts_per_window: i64,
     /// A form sent back faster than this was filled by a program, not a person.
     pub min_fill_time: Duration,
@@ -37,6 +39,11 @@ impl Default for IntakeSettings {
 }
 
 impl IntakeSettings {
+    /// The rate window as the rate-limit counters take it.
+    pub(crate) fn window(&self) -> chrono::Duration {
+        chrono::Duration::from_std(self.rate_window).unwrap_or(chrono::Duration::minutes(10))
+    }
+
     /// The largest request body the intake accepts: every file at its limit, plus the form.
     pub fn max_body_bytes(&self) -> usize {
         usize::try_from(self.max_file_bytes)

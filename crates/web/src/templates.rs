@@ -14,18 +14,38 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
     ("holidays.html", include_str!("../templates/holidays.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("macros.html", include_str!("../templates/macros.html")),
+    (
+        "form_macros.html",
+        include_str!("../templates/form_macros.html"),
+    ),
+    (
+        "report_form.html",
+        include_str!("../templates/report_form.html"),
+    ),
+    (
+        "number_check.html",
+        include_str!("../templates/number_check.html"),
+    ),
+    ("receipt.html", include_str!("../templates/receipt.html")),
+    (
+        "status_form.html",
+        include_str!("../templates/status_form.html"),
+    ),
+    ("status.html", include_str!("../templates/status.html")),
 ];
 
 /// Templates and translations, built once and shared by all requests.
 pub(crate) struct Ui {
     env: Environment<'static>,
+    /// Also reachable from Rust, for texts composed before rendering (form error messages).
+    catalog: std::sync::Arc<Catalog>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,7 +79,14 @@ impl Ui {
                     .map_err(template_error)
             },
         );
-        let dates = catalog;
+        let sizes = catalog.clone();
+        env.add_function(
+            "file_size",
+            move |state: &State, bytes: u64| -> Result<String, Error> {
+                labels::file_size(&sizes, page_lang(state)?, bytes).map_err(template_error)
+            },
+        );
+        let dates = catalog.clone();
         env.add_function(
             "long_date",
             move |state: &State, iso: &str| -> Result<String, Error> {
@@ -80,7 +107,27 @@ impl Ui {
                 )
             })
         });
-        Ok(Self { env })
+        Ok(Self { env, catalog })
+    }
+
+    /// The message `key` in `lang`, for text a handler composes itself.
+    pub fn text(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, TextError> {
+        self.catalog.text(lang, key, args)
+    }
+
+    /// Whether `key` is translated in `lang`: data-driven keys (one per violation code of
+    /// the rules in force) may have none, and the page then falls back to the data's own text.
+    pub fn has_text(&self, lang: Lang, key: &str) -> bool {
+        self.catalog.text(lang, key, None).is_ok()
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// Renders a page. `path` is the request path, for the language switch and the navigation.

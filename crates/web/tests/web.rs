@@ -11,6 +11,11 @@ mod web {
     mod home;
     mod in_browser;
     mod language;
+    mod portal;
+    mod portal_in_browser;
+    mod report_form;
+    mod report_submit;
     mod rules_pages;
     mod security;
+    mod status_pages;
 }

@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, StatusCode};
 use base64::Engine;
 use chrono::{NaiveDate, Utc};
 use netral_domain::report::{Channel, ElectionKind, NewReport, Reporter, ReporterMode, Subject};
-use netral_store::rate_limit;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -113,18 +112,16 @@ pub(crate) async fn create(
 ) -> Result<(StatusCode, Json<ReportReceipt>), ApiError> {
     let app = &ctx.app;
     let now = Utc::now();
-    if app.intake.submissions_per_window > 0 {
-        let hits = rate_limit::hit(&app.db, &format!("submit:{ip}"), chrono_window(app), now)
-            .await
-            .map_err(crate::intake::IntakeError::Store)?;
-        if hits > app.intake.submissions_per_window {
-            return Err(ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                None,
-                "too many submissions from this client; wait and retry",
-            ));
-        }
+    if !intake::within_submission_limit(app, ip, now)
+        .await
+        .map_err(intake::IntakeError::Store)?
+    {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            None,
+            "too many submissions from this client; wait and retry",
+        ));
     }
     let Json(request) = body.map_err(|rejection| {
         ApiError::new(
@@ -154,10 +151,6 @@ pub(crate) async fn create(
             status_url: "/status".into(),
         }),
     ))
-}
-
-fn chrono_window(app: &crate::app::AppState) -> chrono::Duration {
-    chrono::Duration::from_std(app.intake.rate_window).unwrap_or(chrono::Duration::minutes(10))
 }
 
 fn submission(request: ReportRequest, idempotency_key: String) -> Result<Submission, ApiError> {

@@ -42,6 +42,17 @@ pub struct Page {
 }
 
 impl Page {
+    pub async fn read(response: reqwest::Response) -> Page {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
@@ -75,6 +86,11 @@ pub fn escaped(text: &str) -> String {
 
 impl TestApp {
     pub async fn start() -> TestApp {
+        TestApp::start_with(IntakeSettings::default()).await
+    }
+
+    /// With the intake limits a test needs: a small file limit, no minimum fill time…
+    pub async fn start_with(intake: IntakeSettings) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("netral.db").display());
         let db = Db::connect(&url).await.unwrap();
@@ -89,7 +105,7 @@ impl TestApp {
             rules: rules.clone(),
             vault: Arc::new(vault),
             evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
-            intake: IntakeSettings::default(),
+            intake,
         };
         let server = tokio::spawn(netral_web::serve(listener, state, async move {
             let _ = stopped.await;
@@ -110,6 +126,11 @@ impl TestApp {
         }
     }
 
+    /// The client the tests use: no redirects followed, no cookie jar.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         self.get_with(path, &[]).await
     }
@@ -123,14 +144,17 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("GET {path}: {e}"));
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.text().await.unwrap();
-        Page {
-            status,
-            headers,
-            body,
-        }
+        Page::read(response).await
+    }
+
+    /// A number from `SELECT COUNT(*) AS n …`.
+    pub async fn count(&self, query: &'static str) -> i64 {
+        netral_store::sql(query)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+            .get("n")
+            .unwrap()
     }
 
     /// Asks the server to stop and waits for it: graceful shutdown must finish on its own.

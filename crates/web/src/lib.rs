@@ -6,6 +6,7 @@ mod api;
 mod app;
 mod assets;
 mod client;
+mod cookies;
 mod error;
 mod forms;
 mod funnel;

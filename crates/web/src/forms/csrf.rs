@@ -5,9 +5,10 @@
 //! a cookie planted by someone else is useless without a token only this server can make.
 //! Nothing is kept on the server, so any node of a cluster can check any form.
 
-use axum::http::header::COOKIE;
 use axum::http::{HeaderMap, HeaderValue};
 use netral_store::vault::{Vault, random_token};
+
+use crate::cookies::cookie;
 
 const COOKIE_NAME: &str = "netral_csrf";
 /// The hidden form field carrying the token.
@@ -58,14 +59,7 @@ pub(crate) fn verify_csrf(vault: &Vault, headers: &HeaderMap, token: &str) -> bo
 /// The cookie, if it looks like one this server made (base64url, 16 to 64 characters); any
 /// other value is treated as absent and replaced.
 fn cookie_value(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.trim())
+    cookie(headers, COOKIE_NAME)
         .filter(|value| {
             (16..=64).contains(&value.len())
                 && value

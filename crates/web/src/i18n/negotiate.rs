@@ -2,12 +2,13 @@
 //! cookie, else the browser's Accept-Language, else Indonesian.
 
 use axum::extract::Request;
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, SET_COOKIE, VARY};
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, SET_COOKIE, VARY};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use super::Lang;
+use crate::cookies::cookie;
 
 /// A year: long enough that a visitor who chose English is not asked again each visit.
 const COOKIE_MAX_AGE: u32 = 365 * 24 * 60 * 60;
@@ -54,14 +55,7 @@ fn from_query(query: &str) -> Option<Lang> {
 }
 
 fn from_cookies(headers: &HeaderMap) -> Option<Lang> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == "lang")
-        .and_then(|(_, value)| Lang::from_tag(value.trim()))
+    cookie(headers, "lang").and_then(Lang::from_tag)
 }
 
 /// The supported language the browser prefers most. Regional variants count for their language

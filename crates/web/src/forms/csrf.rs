@@ -71,6 +71,8 @@ fn cookie_value(headers: &HeaderMap) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use axum::http::header::COOKIE;
+
     use super::*;
 
     fn vault() -> Vault {

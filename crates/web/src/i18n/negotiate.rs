@@ -83,6 +83,8 @@ fn from_accept_language(headers: &HeaderMap) -> Option<Lang> {
 
 #[cfg(test)]
 mod tests {
+    use axum::http::header::COOKIE;
+
     use super::*;
 
     fn headers(name: axum::http::HeaderName, value: &str) -> HeaderMap {

@@ -23,6 +23,9 @@ pub enum Command {
     /// Administration tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Import data files: the civil-service roster.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -97,4 +100,29 @@ pub enum AdminCommand {
         #[command(flatten)]
         rules: RulesArgs,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import the civil-service roster from a SIASN export. Good rows are added or updated
+    /// (keyed on the NIP, so importing again never duplicates); bad rows are listed in
+    /// FILE.errors.csv with their line, column and problem. Agencies must already exist.
+    Roster(RosterImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterImportArgs {
+    /// The export: CSV (comma, semicolon or tab; UTF-8, with or without BOM) or XLSX (first
+    /// sheet), with SIASN's headers (nipBaru, nama, instansiIndukNama, …) in any case.
+    pub file: PathBuf,
+    /// TOML file naming the columns of a file whose headers are not SIASN's, one line per
+    /// field, e.g. `nip = "NIP BARU"`.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Rows written per transaction: an interruption loses at most one batch, and running the
+    /// import again completes it.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_size: u32,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }

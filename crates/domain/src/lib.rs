@@ -7,4 +7,5 @@ pub mod case;
 pub mod deadline;
 pub mod ids;
 pub mod report;
+pub mod roster;
 pub mod rules;

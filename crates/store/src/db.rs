@@ -101,7 +101,8 @@ impl Db {
             Db::Sqlite { writer, .. } => sqlx::migrate!("./migrations/sqlite").run(writer).await?,
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        Ok(())
+        // Reference data shipped with the binary (regions) and keys SQL cannot compute.
+        crate::registry::after_migrate(self).await
     }
 
     /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN

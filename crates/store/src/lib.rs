@@ -10,6 +10,7 @@ pub mod intake;
 pub mod jobs;
 pub mod rate_limit;
 pub mod registry;
+pub mod roster_import;
 pub mod rules_files;
 pub mod thread;
 pub mod vault;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod admin;
+mod import;
 mod migrate;
 mod serve;
 
@@ -16,6 +17,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => migrate::run(args).await,
         Command::Admin(command) => admin::run(command).await,
+        Command::Import(command) => import::run(command).await,
     }
 }
 

@@ -4,6 +4,7 @@
 mod crash;
 mod errors;
 mod help;
+mod import;
 mod serve;
 
 use std::path::PathBuf;

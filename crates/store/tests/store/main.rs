@@ -5,5 +5,7 @@ mod cases;
 mod connect;
 mod intake;
 mod jobs;
+mod regions;
+mod roster_import;
 mod rules_files;
 mod schema;

@@ -1,0 +1,256 @@
+//! Importing the civil-service roster from a SIASN export (CSV or XLSX), the way BKN and the
+//! regional personnel offices hand it over: millions of rows, some of them wrong.
+//!
+//! - **Streaming.** A reading thread parses and checks rows one by one and hands over batches
+//!   (default 5,000); the file is never held, and at most two batches wait, so memory stays
+//!   flat whatever the file's size.
+//! - **Batches are transactions.** Each batch is written in one transaction of multi-row
+//!   upserts keyed on the NIP: an interrupted import leaves whole batches only, and running it
+//!   again converges to the same table (rows already there are updated, never duplicated).
+//! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
+//!   line, field, message`, written as CSV; the summary keeps the first hundred.
+//!
+//! See docs/decisions/0008-roster-import.md for why.
+
+mod csv_source;
+mod mapping;
+mod reader;
+mod writer;
+mod xlsx_source;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, SubsecRound, Utc};
+
+pub use mapping::Mapping;
+
+use crate::db::{Backend, Db};
+use crate::error::StoreError;
+use crate::registry;
+
+/// Rows per transaction unless told otherwise: large enough that commits cost little, small
+/// enough that an interrupted import loses seconds of work.
+pub const DEFAULT_BATCH_SIZE: usize = 5_000;
+
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// For files whose headers are not SIASN's.
+    pub mapping: Option<Mapping>,
+    pub batch_size: usize,
+    /// Recorded in `import_batch` on every row this import inserts or changes.
+    pub label: String,
+    /// Where to write the problems as CSV (`file,line,field,message`); written even when there
+    /// are none, so that an old report is never mistaken for this one's.
+    pub report_path: Option<PathBuf>,
+    /// How the report names the file; by default its file name.
+    pub file_label: Option<String>,
+    /// Recorded in `updated_at`.
+    pub now: DateTime<Utc>,
+    /// Test hook standing for a crash: batch N (1-based) is written, then rolled back, and the
+    /// import fails with [`ImportError::Interrupted`].
+    #[doc(hidden)]
+    pub fail_before_commit_of_batch: Option<u64>,
+}
+
+impl ImportOptions {
+    pub fn new(label: impl Into<String>, now: DateTime<Utc>) -> ImportOptions {
+        ImportOptions {
+            mapping: None,
+            batch_size: DEFAULT_BATCH_SIZE,
+            label: label.into(),
+            report_path: None,
+            file_label: None,
+            now,
+            fail_before_commit_of_batch: None,
+        }
+    }
+}
+
+/// What kind of file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    Csv { delimiter: char },
+    Xlsx,
+}
+
+/// One problem of one row, as the report lists it. `field` is the column's header as the file
+/// writes it; empty when the problem is the row's shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSummary {
+    pub format: SourceFormat,
+    /// Data rows read, header excluded.
+    pub rows_read: u64,
+    /// New people on the roster.
+    pub inserted: u64,
+    /// People already there whose data changed.
+    pub updated: u64,
+    /// People already there, identical.
+    pub unchanged: u64,
+    /// Rows not imported because of at least one problem.
+    pub rejected: u64,
+    /// Problems found (a row may have several).
+    pub problems: u64,
+    /// The first problems, for a page to show; all of them are in the report.
+    pub first_problems: Vec<Problem>,
+    pub batches: u64,
+    pub elapsed: Duration,
+}
+
+impl ImportSummary {
+    /// Rows read per second, bad ones included.
+    pub fn rows_per_second(&self) -> f64 {
+        self.rows_read as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot open roster file {path}: {source}")]
+    Open {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot read roster file {path}: {message}")]
+    Read { path: String, message: String },
+    #[error("roster file {path}: {message}")]
+    Header { path: String, message: String },
+    #[error("cannot write the report {path}: {source}")]
+    Report {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the import was interrupted before committing a batch (test hook)")]
+    Interrupted,
+    /// The writer stopped; its own error is the one reported.
+    #[error("the import's writer stopped")]
+    WriterGone,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ImportError {
+    fn read(path: &Path, e: std::io::Error) -> ImportError {
+        ImportError::Read {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Imports a roster file into `civil_servants`. `progress(rows_read, bytes_read)` is called
+/// after every committed batch and at the end (bytes stay 0 for XLSX, whose sheet is
+/// compressed). Agencies must exist: a row whose agency is unknown is a bad row.
+pub async fn import_roster(
+    db: &Db,
+    path: &Path,
+    options: ImportOptions,
+    mut progress: impl FnMut(u64, u64) + Send,
+) -> Result<ImportSummary, ImportError> {
+    let started = Instant::now();
+    let now = options.now.trunc_subsecs(6);
+    let setup = reader::Setup {
+        path: path.to_owned(),
+        file_label: options.file_label.clone().unwrap_or_else(|| {
+            path.file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy()
+                .into_owned()
+        }),
+        mapping: options.mapping.clone(),
+        agencies: registry::agency_ids_by_key(db).await?,
+        batch_size: options.batch_size,
+        report_path: options.report_path.clone(),
+    };
+    let (sender, mut batches) = tokio::sync::mpsc::channel(2);
+    let reading = tokio::task::spawn_blocking(move || reader::run(setup, sender));
+
+    // SQLite has one writer: batches queue for it. PostgreSQL inserts on several backends at
+    // once, and its per-row costs (index entries, the agency foreign key) are paid on the
+    // server, so two batches in flight keep both of its cores busy.
+    let in_flight_max = match db.backend() {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 2,
+    };
+    let mut in_flight = tokio::task::JoinSet::new();
+    let mut closed = false;
+    let mut totals = writer::Written::default();
+    let mut written_batches = 0;
+    let mut shown = (0, 0);
+    loop {
+        while !closed && in_flight.len() < in_flight_max {
+            match batches.recv().await {
+                Some(batch) => {
+                    written_batches += 1;
+                    let fail = options.fail_before_commit_of_batch == Some(written_batches);
+                    let (db, label) = (db.clone(), options.label.clone());
+                    in_flight.spawn(async move {
+                        let written = writer::write_batch(&db, batch.rows, &label, now, fail).await;
+                        written.map(|w| (w, batch.rows_read, batch.bytes_read))
+                    });
+                }
+                None => closed = true,
+            }
+        }
+        let Some(joined) = in_flight.join_next().await else {
+            break;
+        };
+        // On an error the batch beside the failed one is let finish (what was good is kept),
+        // nothing more is started, and the reader stops at its next send.
+        let (written, rows_read, bytes_read) = match joined {
+            Ok(Ok(done)) => done,
+            Ok(Err(e)) => {
+                while in_flight.join_next().await.is_some() {}
+                return Err(e);
+            }
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => {
+                return Err(ImportError::Read {
+                    path: path.display().to_string(),
+                    message: format!("a batch's writer was cancelled: {e}"),
+                });
+            }
+        };
+        totals.inserted += written.inserted;
+        totals.updated += written.updated;
+        totals.unchanged += written.unchanged;
+        // Batches may finish out of order; progress only moves forward.
+        if rows_read > shown.0 {
+            shown = (rows_read, bytes_read);
+            progress(rows_read, bytes_read);
+        }
+    }
+    let reading = match reading.await {
+        Ok(result) => result?,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => {
+            return Err(ImportError::Read {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            });
+        }
+    };
+    progress(reading.rows_read, reading.bytes_read);
+    Ok(ImportSummary {
+        format: reading
+            .format
+            .unwrap_or(SourceFormat::Csv { delimiter: ',' }),
+        rows_read: reading.rows_read,
+        inserted: totals.inserted,
+        updated: totals.updated,
+        unchanged: totals.unchanged,
+        rejected: reading.rejected,
+        problems: reading.problems,
+        first_problems: reading.first_problems,
+        batches: written_batches,
+        elapsed: started.elapsed(),
+    })
+}

@@ -159,14 +159,6 @@ pub(crate) async fn append_event(
     Ok(())
 }
 
-pub(crate) async fn next_number(tx: &mut Tx, counter: &str) -> Result<i64, StoreError> {
-    sql("INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value")
-        .bind(counter)
-        .fetch_one(tx)
-        .await?
-        .get("value")
-}
-
 fn rule_set_of<'r>(rules: &'r RuleBook, case: &CaseRecord) -> Result<&'r RuleSet, StoreError> {
     rules
         .version(&case.rules_version)

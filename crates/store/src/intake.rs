@@ -9,7 +9,7 @@ use netral_domain::report::{ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use sqlx::types::Json;
 
-use crate::cases::{OPENED, append_event, next_number};
+use crate::cases::{OPENED, append_event};
 use crate::db::{Db, Tx, sql};
 use crate::error::StoreError;
 
@@ -60,41 +60,42 @@ pub async fn file_report(
     let draft = intake.draft;
     let rule_set = rules.in_force_on(draft.incident_date())?;
     let mut tx = db.begin().await?;
-    if let Some(key) = intake.idempotency_key
-        && let Some(earlier) = report_by_key(&mut tx, key).await?
-    {
-        return Ok(earlier);
-    }
     let (nip, nik, description) = match draft.subject() {
         Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
         Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
         Subject::Described(text) => (None, None, Some(text.clone())),
     };
-    let subject = match &nip {
-        Some(nip) => {
-            sql("SELECT id, agency_id FROM civil_servants WHERE nip = $1")
-                .bind(nip)
-                .fetch_optional(&mut tx)
-                .await?
-        }
-        None => None,
-    };
-    let (subject_id, agency_id) = match subject {
-        Some(row) => (
-            Some(row.get::<i64>("id")?),
-            Some(row.get::<i64>("agency_id")?),
-        ),
-        None => (None, None),
-    };
+    // One round trip for both look-ups: on SQLite every statement is a hand-off to the
+    // connection's thread, which costs more than the look-up itself.
+    let found = sql(
+        "SELECT (SELECT r.number FROM reports r WHERE r.idempotency_key = $1) AS earlier_report, \
+                (SELECT c.number FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.idempotency_key = $1) AS earlier_case, \
+                (SELECT r.case_id FROM reports r WHERE r.idempotency_key = $1) AS earlier_case_id, \
+                (SELECT p.id FROM civil_servants p WHERE p.nip = $2) AS subject_id, \
+                (SELECT p.agency_id FROM civil_servants p WHERE p.nip = $2) AS agency_id",
+    )
+    .bind(intake.idempotency_key.map(str::to_owned))
+    .bind(nip.clone())
+    .fetch_one(&mut tx)
+    .await?;
+    if let (Some(report_number), Some(case_number), Some(case_id)) = (
+        found.get("earlier_report")?,
+        found.get("earlier_case")?,
+        found.get("earlier_case_id")?,
+    ) {
+        return Ok(FiledReport {
+            report_number,
+            case_number,
+            case_id,
+            replayed: true,
+        });
+    }
+    let (subject_id, agency_id): (Option<i64>, Option<i64>) =
+        (found.get("subject_id")?, found.get("agency_id")?);
     let year = now.format("%Y").to_string();
-    let case_number = format!(
-        "NTR-{year}-{:06}",
-        next_number(&mut tx, &format!("case:{year}")).await?
-    );
-    let report_number = format!(
-        "LAP-{year}-{:06}",
-        next_number(&mut tx, &format!("report:{year}")).await?
-    );
+    let (case_seq, report_seq) = next_numbers(&mut tx, &year).await?;
+    let case_number = format!("NTR-{year}-{case_seq:06}");
+    let report_number = format!("LAP-{year}-{report_seq:06}");
     let file = CaseFile::new(&rule_set.version, jakarta_date(now));
     let deadline = file.deadline(rule_set, rules.calendar());
     let case_id: i64 = sql(
@@ -173,23 +174,30 @@ pub async fn file_report(
     })
 }
 
-async fn report_by_key(tx: &mut Tx, key: &str) -> Result<Option<FiledReport>, StoreError> {
-    let row = sql(
-        "SELECT r.number AS report_number, c.number AS case_number, c.id AS case_id FROM reports r \
-         JOIN cases c ON c.id = r.case_id WHERE r.idempotency_key = $1",
+/// The year's next case and report numbers, in one statement: every round trip to SQLite's
+/// worker thread costs more than the statement itself.
+async fn next_numbers(tx: &mut Tx, year: &str) -> Result<(i64, i64), StoreError> {
+    let (case, report) = (format!("case:{year}"), format!("report:{year}"));
+    let rows = sql(
+        "INSERT INTO counters (name, value) VALUES ($1, 1), ($2, 1) \
+         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING name, value",
     )
-    .bind(key)
-    .fetch_optional(tx)
+    .bind(&case)
+    .bind(&report)
+    .fetch_all(tx)
     .await?;
-    row.map(|row| {
-        Ok(FiledReport {
-            report_number: row.get("report_number")?,
-            case_number: row.get("case_number")?,
-            case_id: row.get("case_id")?,
-            replayed: true,
+    let value_of = |name: &str| -> Result<i64, StoreError> {
+        for row in &rows {
+            if row.get::<String>("name")? == name {
+                return row.get("value");
+            }
+        }
+        Err(StoreError::Corrupt {
+            column: "counters",
+            message: format!("no value returned for {name}"),
         })
-    })
-    .transpose()
+    };
+    Ok((value_of(&case)?, value_of(&report)?))
 }
 
 /// Records evidence rows (once per SHA-256) and links them to a report or a message.

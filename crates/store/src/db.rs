@@ -2,6 +2,8 @@
 //! once with `$1` placeholders (SQLite accepts them too), bound through [`Sql`], and rows read
 //! through [`Row`]. Repository code never matches on the backend except where SQL must differ.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -16,6 +18,7 @@ use sqlx::{
 };
 
 use crate::error::StoreError;
+use crate::group_commit::GroupCommit;
 
 /// Which database a [`Db`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +28,14 @@ pub enum Backend {
 }
 
 /// A connection pool. SQLite gets one writer connection (SQLite allows one writer at a time;
-/// queuing in the pool beats failing with SQLITE_BUSY) and several readers (WAL lets them read
-/// while the writer writes).
+/// queuing in the pool beats failing with SQLITE_BUSY), several readers (WAL lets them read
+/// while the writer writes), and group commit for the busiest writes.
 #[derive(Debug, Clone)]
 pub enum Db {
     Sqlite {
         writer: SqlitePool,
         reader: SqlitePool,
+        group: GroupCommit,
     },
     Postgres(PgPool),
 }
@@ -60,7 +64,13 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
+            // Checkpoints run in the background on a connection of their own (see group_commit).
             let writer = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
+                .await
+                .map_err(fail)?;
+            let checkpointer = SqlitePoolOptions::new()
                 .max_connections(1)
                 .connect_with(options.clone())
                 .await
@@ -70,7 +80,12 @@ impl Db {
                 .connect_with(options.read_only(true))
                 .await
                 .map_err(fail)?;
-            Ok(Db::Sqlite { writer, reader })
+            let group = GroupCommit::start(writer.clone(), checkpointer);
+            Ok(Db::Sqlite {
+                writer,
+                reader,
+                group,
+            })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).map_err(fail)?;
             // One plain attempt first: the pool would retry until its timeout, and an operator
@@ -115,9 +130,34 @@ impl Db {
         })
     }
 
+    /// Runs `work` in a write transaction and returns its result once committed. On SQLite,
+    /// concurrent calls share one transaction (group commit), and `work` may run more than once
+    /// (when another write in its batch failed): it must not act outside the transaction.
+    pub async fn write<T, W>(&self, work: W) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        W: for<'t> Fn(
+                &'t mut Tx,
+            )
+                -> Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 't>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        match self {
+            Db::Sqlite { group, .. } => group.write(work).await,
+            Db::Postgres(_) => {
+                let mut tx = self.begin().await?;
+                let value = work(&mut tx).await?;
+                tx.commit().await?;
+                Ok(value)
+            }
+        }
+    }
+
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { writer, reader } => {
+            Db::Sqlite { writer, reader, .. } => {
                 reader.close().await;
                 writer.close().await;
             }

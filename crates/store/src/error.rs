@@ -35,6 +35,9 @@ pub enum StoreError {
         column: &'static str,
         message: String,
     },
+    /// Nothing of the write was kept; sending it again (same idempotency key) is safe.
+    #[error("the write was not kept: {0}")]
+    BatchFailed(String),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
 }

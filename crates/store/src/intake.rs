@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 use netral_domain::case::{CaseFile, CaseState};
-use netral_domain::deadline::jakarta_date;
+use netral_domain::deadline::{Deadline, jakarta_date};
 use netral_domain::report::{ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use sqlx::types::Json;
@@ -49,7 +49,7 @@ pub struct FiledReport {
 }
 
 /// Files a report and opens its case. With an idempotency key seen before, returns the earlier
-/// result and writes nothing.
+/// result and writes nothing. Returns only once the report is committed.
 pub async fn file_report(
     db: &Db,
     rules: &RuleBook,
@@ -57,14 +57,67 @@ pub async fn file_report(
     now: DateTime<Utc>,
 ) -> Result<FiledReport, StoreError> {
     let now = now.trunc_subsecs(6);
-    let draft = intake.draft;
-    let rule_set = rules.in_force_on(draft.incident_date())?;
-    let mut tx = db.begin().await?;
-    let (nip, nik, description) = match draft.subject() {
+    // Everything that can be refused is decided here, before the write: on SQLite the write
+    // shares a transaction with other reports (group commit), and a failure inside it would
+    // roll them back too.
+    let rule_set = rules.in_force_on(intake.draft.incident_date())?;
+    let file = CaseFile::new(&rule_set.version, jakarta_date(now));
+    let deadline = file.deadline(rule_set, rules.calendar());
+    let (nip, nik, description) = match intake.draft.subject() {
         Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
         Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
         Subject::Described(text) => (None, None, Some(text.clone())),
     };
+    let report = NewRow {
+        draft: intake.draft.clone(),
+        nip,
+        nik,
+        description,
+        idempotency_key: intake.idempotency_key.map(str::to_owned),
+        reporter_mode: intake.reporter_mode.as_str(),
+        sealed_identity: intake.sealed_identity.clone(),
+        receipt_hash: intake.receipt_hash.clone(),
+        attachments: intake.attachments.to_vec(),
+        file,
+        deadline,
+        now,
+    };
+    db.write(move |tx| Box::pin(write_report(tx, report.clone())))
+        .await
+}
+
+/// A report with everything decided, owned so that it can wait for its batch.
+#[derive(Clone)]
+struct NewRow {
+    draft: ReportDraft,
+    nip: Option<String>,
+    nik: Option<String>,
+    description: Option<String>,
+    idempotency_key: Option<String>,
+    reporter_mode: &'static str,
+    sealed_identity: Option<Vec<u8>>,
+    receipt_hash: Option<String>,
+    attachments: Vec<NewAttachment>,
+    file: CaseFile,
+    deadline: Option<Deadline>,
+    now: DateTime<Utc>,
+}
+
+async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreError> {
+    let NewRow {
+        draft,
+        nip,
+        nik,
+        description,
+        idempotency_key,
+        reporter_mode,
+        sealed_identity,
+        receipt_hash,
+        attachments,
+        file,
+        deadline,
+        now,
+    } = row;
     // One round trip for both look-ups: on SQLite every statement is a hand-off to the
     // connection's thread, which costs more than the look-up itself.
     let found = sql(
@@ -74,9 +127,9 @@ pub async fn file_report(
                 (SELECT p.id FROM civil_servants p WHERE p.nip = $2) AS subject_id, \
                 (SELECT p.agency_id FROM civil_servants p WHERE p.nip = $2) AS agency_id",
     )
-    .bind(intake.idempotency_key.map(str::to_owned))
+    .bind(idempotency_key.clone())
     .bind(nip.clone())
-    .fetch_one(&mut tx)
+    .fetch_one(&mut *tx)
     .await?;
     if let (Some(report_number), Some(case_number), Some(case_id)) = (
         found.get("earlier_report")?,
@@ -93,11 +146,9 @@ pub async fn file_report(
     let (subject_id, agency_id): (Option<i64>, Option<i64>) =
         (found.get("subject_id")?, found.get("agency_id")?);
     let year = now.format("%Y").to_string();
-    let (case_seq, report_seq) = next_numbers(&mut tx, &year).await?;
+    let (case_seq, report_seq) = next_numbers(&mut *tx, &year).await?;
     let case_number = format!("NTR-{year}-{case_seq:06}");
     let report_number = format!("LAP-{year}-{report_seq:06}");
-    let file = CaseFile::new(&rule_set.version, jakarta_date(now));
-    let deadline = file.deadline(rule_set, rules.calendar());
     let case_id: i64 = sql(
         "INSERT INTO cases (number, state, rules_version, incident_date, subject_id, agency_id, stage_started_on, deadline, \
          deadline_provisional, file, revision, opened_at, updated_at) \
@@ -114,12 +165,12 @@ pub async fn file_report(
     .bind(deadline.is_some_and(|d| d.provisional))
     .bind(Json(&file))
     .bind(now)
-    .fetch_one(&mut tx)
+    .fetch_one(&mut *tx)
     .await?
     .get("id")?;
     let opened = serde_json::json!({ "action": OPENED, "channel": draft.channel(), "report": report_number });
     append_event(
-        &mut tx,
+        &mut *tx,
         case_id,
         1,
         now,
@@ -145,27 +196,18 @@ pub async fn file_report(
     .bind(nik)
     .bind(description)
     .bind(draft.summary())
-    .bind(intake.idempotency_key.map(str::to_owned))
+    .bind(idempotency_key)
     .bind(Json(draft.violation_hints()))
     .bind(draft.place())
     .bind(Json(draft.links()))
     .bind(draft.election().map(|e| e.as_str().to_owned()))
-    .bind(intake.reporter_mode.as_str())
-    .bind(intake.sealed_identity.clone())
-    .bind(intake.receipt_hash.clone())
-    .fetch_one(&mut tx)
+    .bind(reporter_mode)
+    .bind(sealed_identity)
+    .bind(receipt_hash)
+    .fetch_one(&mut *tx)
     .await?
     .get("id")?;
-    attach(
-        &mut tx,
-        case_id,
-        Some(report_id),
-        None,
-        intake.attachments,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    attach(&mut *tx, case_id, Some(report_id), None, &attachments, now).await?;
     Ok(FiledReport {
         report_number,
         case_number,

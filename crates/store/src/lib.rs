@@ -6,6 +6,7 @@ pub mod cases;
 mod db;
 mod error;
 pub mod evidence;
+mod group_commit;
 pub mod intake;
 pub mod jobs;
 pub mod rate_limit;

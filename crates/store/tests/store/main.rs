@@ -3,6 +3,7 @@
 
 mod cases;
 mod connect;
+mod group_commit;
 mod intake;
 mod jobs;
 mod regions;

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod case;
 pub mod deadline;
+pub mod election;
 pub mod ids;
 pub mod report;
 pub mod roster;

@@ -5,6 +5,7 @@
 use chrono::{DateTime, SubsecRound, Utc};
 use netral_domain::case::{CaseFile, CaseState};
 use netral_domain::deadline::{Deadline, jakarta_date};
+use netral_domain::election::election_for;
 use netral_domain::report::{ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use sqlx::types::Json;
@@ -63,6 +64,12 @@ pub async fn file_report(
     let rule_set = rules.in_force_on(intake.draft.incident_date())?;
     let file = CaseFile::new(&rule_set.version, jakarta_date(now));
     let deadline = file.deadline(rule_set, rules.calendar());
+    let date = intake.draft.incident_date();
+    let election = intake
+        .draft
+        .election()
+        .and_then(|kind| election_for(rules.elections(), kind, date))
+        .map(|e| (e.code.clone(), e.phase_of(date).as_str()));
     let (nip, nik, description) = match intake.draft.subject() {
         Subject::Nip(nip) => (Some(nip.as_str().to_owned()), None, None),
         Subject::Nik(nik) => (None, Some(nik.as_str().to_owned()), None),
@@ -80,6 +87,7 @@ pub async fn file_report(
         attachments: intake.attachments.to_vec(),
         file,
         deadline,
+        election,
         now,
     };
     db.write(move |tx| Box::pin(write_report(tx, report.clone())))
@@ -100,6 +108,9 @@ struct NewRow {
     attachments: Vec<NewAttachment>,
     file: CaseFile,
     deadline: Option<Deadline>,
+    /// The election's code and the campaign phase of the incident, when the report names the
+    /// kind of election and one is known for its date.
+    election: Option<(String, &'static str)>,
     now: DateTime<Utc>,
 }
 
@@ -116,6 +127,7 @@ async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreErro
         attachments,
         file,
         deadline,
+        election,
         now,
     } = row;
     // One round trip for both look-ups: on SQLite every statement is a hand-off to the
@@ -184,8 +196,8 @@ async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreErro
     .await?;
     let report_id: i64 = sql(
         "INSERT INTO reports (number, case_id, channel, received_at, incident_date, subject_nip, subject_nik, subject_description, summary, \
-         idempotency_key, violation_hints, place, links, election, reporter_mode, reporter_identity, receipt_hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+         idempotency_key, violation_hints, place, links, election, reporter_mode, reporter_identity, receipt_hash, election_code, campaign_phase) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
     )
     .bind(&report_number)
     .bind(case_id)
@@ -204,6 +216,8 @@ async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreErro
     .bind(reporter_mode)
     .bind(sealed_identity)
     .bind(receipt_hash)
+    .bind(election.as_ref().map(|(code, _)| code.clone()))
+    .bind(election.map(|(_, phase)| phase.to_owned()))
     .fetch_one(&mut *tx)
     .await?
     .get("id")?;

@@ -1,8 +1,10 @@
-//! Loads the rules folder: `versions/*.toml` (one rule set each) and `holidays/*.toml` (one
-//! year each). Files are read in name order so that errors come out the same every time.
+//! Loads the rules folder: `versions/*.toml` (one rule set each), `holidays/*.toml` (one year
+//! each) and, when present, `elections/*.toml` (one election each). Files are read in name
+//! order so that errors come out the same every time.
 
 use std::path::Path;
 
+use netral_domain::election::parse_election;
 use netral_domain::rules::{RuleBook, RulesError, parse_holiday_year, parse_rule_set};
 
 pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
@@ -14,7 +16,16 @@ pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
         .into_iter()
         .map(|(file, text)| parse_holiday_year(&file, &text).map(|year| (file, year)))
         .collect::<Result<_, _>>()?;
-    RuleBook::new(versions, holidays)
+    let elections_dir = dir.join("elections");
+    let elections = if elections_dir.is_dir() {
+        read_folder(&elections_dir)?
+            .into_iter()
+            .map(|(file, text)| parse_election(&file, &text).map(|election| (file, election)))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    RuleBook::new(versions, holidays)?.with_elections(elections)
 }
 
 fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, RulesError> {

@@ -7,12 +7,14 @@ use super::error::RulesError;
 use super::model::RuleSet;
 use super::parse::HolidayYear;
 use crate::calendar::Calendar;
+use crate::election::Election;
 
 #[derive(Debug, Clone)]
 pub struct RuleBook {
     /// Sorted by `effective_from`, no two on the same day.
     versions: Vec<RuleSet>,
     calendar: Calendar,
+    elections: Vec<Election>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,6 +76,7 @@ impl RuleBook {
         Ok(Self {
             versions: sorted.into_iter().map(|(_, set)| set).collect(),
             calendar,
+            elections: Vec::new(),
         })
     }
 
@@ -96,5 +99,32 @@ impl RuleBook {
 
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// Adds the known elections; each file names one, and codes must be unique.
+    pub fn with_elections(
+        mut self,
+        elections: Vec<(String, Election)>,
+    ) -> Result<Self, RulesError> {
+        for (file, election) in elections {
+            if self
+                .elections
+                .iter()
+                .any(|known| known.code == election.code)
+            {
+                return Err(RulesError::new(
+                    &file,
+                    format!("election code `{}` is used twice", election.code),
+                )
+                .field("code"));
+            }
+            self.elections.push(election);
+        }
+        self.elections.sort_by_key(|e| e.campaign_from);
+        Ok(self)
+    }
+
+    pub fn elections(&self) -> &[Election] {
+        &self.elections
     }
 }

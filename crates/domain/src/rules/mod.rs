@@ -5,7 +5,7 @@
 mod book;
 mod error;
 mod model;
-mod parse;
+pub(crate) mod parse;
 
 pub use book::{NoRulesInForce, RuleBook};
 pub use error::RulesError;

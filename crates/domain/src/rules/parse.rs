@@ -73,7 +73,7 @@ struct RawHoliday {
 }
 
 /// A TOML local date (`2024-02-14`, unquoted); times and offsets are refused.
-struct TomlDate(NaiveDate);
+pub(crate) struct TomlDate(pub(crate) NaiveDate);
 
 impl<'de> Deserialize<'de> for TomlDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -227,7 +227,7 @@ pub fn parse_holiday_year(file: &str, text: &str) -> Result<HolidayYear, RulesEr
     })
 }
 
-fn deserialize<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
+pub(crate) fn deserialize<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
     let document = toml::Deserializer::parse(text).map_err(|e| from_toml(file, text, &e, None))?;
     serde_path_to_error::deserialize(document).map_err(|e| {
         let path = e.path().to_string();

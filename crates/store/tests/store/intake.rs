@@ -67,7 +67,7 @@ async fn a_public_report_keeps_its_facts_files_sealed_identity_and_receipt_hash(
         (2, 3),
         "one evidence row per distinct file"
     );
-    let row = sql("SELECT violation_hints, place, links, election, reporter_mode, reporter_identity, receipt_hash FROM reports WHERE number = $1")
+    let row = sql("SELECT violation_hints, place, links, election, election_code, campaign_phase, reporter_mode, reporter_identity, receipt_hash FROM reports WHERE number = $1")
         .bind(&filed.report_number)
         .fetch_one(db)
         .await
@@ -76,6 +76,9 @@ async fn a_public_report_keeps_its_facts_files_sealed_identity_and_receipt_hash(
         row.get("violation_hints").unwrap();
     assert_eq!(hints, ["FOTO_KEBERPIHAKAN"]);
     assert_eq!(row.get::<String>("election").unwrap(), "pilkada");
+    // 28 September 2024: three days into the Pilkada 2024 campaign.
+    assert_eq!(row.get::<String>("election_code").unwrap(), "pilkada-2024");
+    assert_eq!(row.get::<String>("campaign_phase").unwrap(), "during");
     assert_eq!(row.get::<String>("reporter_mode").unwrap(), "confidential");
     assert_eq!(
         row.get::<Option<Vec<u8>>>("reporter_identity").unwrap(),
@@ -116,6 +119,56 @@ async fn a_public_report_keeps_its_facts_files_sealed_identity_and_receipt_hash(
         count(db, "attachments").await,
         3,
         "a replay attaches nothing"
+    );
+}
+
+async fn a_pemilu_report_is_placed_before_or_after_the_campaign(db: &Db) {
+    let phase_of = |incident: NaiveDate| async move {
+        let report = NewReport {
+            channel: Channel::Bawaslu,
+            incident_date: incident,
+            summary: "Mengikuti akun kampanye calon presiden".into(),
+            subject: Subject::Described("Guru, SMPN 1 Contoh".into()),
+            violation_hints: vec![],
+            place: String::new(),
+            links: vec![],
+            election: Some(ElectionKind::Pemilu),
+        };
+        let draft = ReportDraft::new(report, d(2024, 10, 1)).unwrap();
+        let intake = Intake {
+            draft: &draft,
+            reporter_mode: ReporterMode::Anonymous,
+            sealed_identity: None,
+            idempotency_key: None,
+            receipt_hash: None,
+            attachments: &[],
+        };
+        let filed = intake::file_report(db, &rules(), &intake, at("2024-10-01T03:00:00Z"))
+            .await
+            .unwrap();
+        let row = sql("SELECT election_code, campaign_phase FROM reports WHERE number = $1")
+            .bind(&filed.report_number)
+            .fetch_one(db)
+            .await
+            .unwrap();
+        (
+            row.get::<Option<String>>("election_code").unwrap(),
+            row.get::<Option<String>>("campaign_phase").unwrap(),
+        )
+    };
+    assert_eq!(
+        phase_of(d(2023, 10, 1)).await,
+        (Some("pemilu-2024".into()), Some("before".into()))
+    );
+    assert_eq!(
+        phase_of(d(2024, 2, 12)).await,
+        (Some("pemilu-2024".into()), Some("after".into())),
+        "the quiet period is after the campaign"
+    );
+    assert_eq!(
+        phase_of(d(2024, 9, 1)).await,
+        (None, None),
+        "no later Pemilu is known"
     );
 }
 
@@ -320,5 +373,6 @@ on_both!(
     a_public_report_keeps_its_facts_files_sealed_identity_and_receipt_hash,
     the_reporter_sees_replies_but_never_internal_notes,
     every_look_at_a_reporters_identity_is_logged,
+    a_pemilu_report_is_placed_before_or_after_the_campaign,
     rate_limit_windows_count_and_roll_over,
 );

@@ -59,6 +59,8 @@ pub enum ReportError {
     UnknownChannel(String),
     #[error("unknown election `{0}`; elections are pemilu, pilkada")]
     UnknownElection(String),
+    #[error("unknown reporter mode `{0}`; modes are anonymous, confidential, identified")]
+    UnknownReporterMode(String),
 }
 
 impl ReportDraft {

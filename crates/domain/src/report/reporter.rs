@@ -19,12 +19,25 @@ pub enum ReporterMode {
 }
 
 impl ReporterMode {
+    pub const ALL: [ReporterMode; 3] = [Self::Anonymous, Self::Confidential, Self::Identified];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Anonymous => "anonymous",
             Self::Confidential => "confidential",
             Self::Identified => "identified",
         }
+    }
+}
+
+impl std::str::FromStr for ReporterMode {
+    type Err = ReportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|mode| mode.as_str() == s)
+            .ok_or_else(|| ReportError::UnknownReporterMode(s.to_owned()))
     }
 }
 

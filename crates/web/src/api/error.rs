@@ -110,6 +110,7 @@ fn report_field(error: &ReportError) -> &'static str {
         ReportError::TooManyLinks | ReportError::InvalidLink(_) => "links",
         ReportError::UnknownChannel(_) => "channel",
         ReportError::UnknownElection(_) => "election",
+        ReportError::UnknownReporterMode(_) => "reporter.mode",
     }
 }
 

@@ -197,17 +197,15 @@ fn submission(request: ReportRequest, idempotency_key: String) -> Result<Submiss
                 .map_err(|err| ApiError::invalid("election", err.to_string()))
         })
         .transpose()?;
-    let mode = match request.reporter.mode.as_deref().unwrap_or("anonymous") {
-        "anonymous" => ReporterMode::Anonymous,
-        "confidential" => ReporterMode::Confidential,
-        "identified" => ReporterMode::Identified,
-        other => {
-            return Err(ApiError::invalid(
-                "reporter.mode",
-                format!("unknown mode `{other}`; modes are anonymous, confidential, identified"),
-            ));
-        }
-    };
+    let mode: ReporterMode = request
+        .reporter
+        .mode
+        .as_deref()
+        .unwrap_or("anonymous")
+        .parse()
+        .map_err(|e: netral_domain::report::ReportError| {
+            ApiError::invalid("reporter.mode", e.to_string())
+        })?;
     let reporter = Reporter::new(
         mode,
         &request.reporter.name,

@@ -222,6 +222,7 @@ pub(crate) fn from_report_error(error: &ReportError) -> Problem {
             Problem::new("links", "form-link-invalid").arg("link", link.as_str())
         }
         ReportError::UnknownElection(_) => Problem::new("election", "form-election-invalid"),
+        ReportError::UnknownReporterMode(_) => Problem::new("reporter_mode", "form-mode-invalid"),
         // The portal always files on the public channel.
         ReportError::UnknownChannel(_) => Problem::new(WHOLE_FORM, "form-invalid"),
     }

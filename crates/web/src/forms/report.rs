@@ -171,14 +171,15 @@ impl ReportValues {
     }
 
     fn reporter(&self, problems: &mut Vec<Problem>) -> Option<Reporter> {
-        let mode = match self.reporter_mode.as_str() {
-            "anonymous" | "" => ReporterMode::Anonymous,
-            "confidential" => ReporterMode::Confidential,
-            "identified" => ReporterMode::Identified,
-            _ => {
-                problems.push(Problem::new("reporter_mode", "form-mode-invalid"));
-                return None;
-            }
+        // Nothing chosen means the default the form shows: anonymous.
+        let chosen = if self.reporter_mode.is_empty() {
+            "anonymous"
+        } else {
+            &self.reporter_mode
+        };
+        let Ok(mode) = chosen.parse::<ReporterMode>() else {
+            problems.push(Problem::new("reporter_mode", "form-mode-invalid"));
+            return None;
         };
         Reporter::new(
             mode,

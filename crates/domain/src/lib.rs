@@ -2,6 +2,7 @@
 //! it costs (rules as versioned data), and how a case moves from report to sanction (the state
 //! machine and its deadlines). Pure: no I/O, no async, no database.
 
+pub mod access;
 pub mod calendar;
 pub mod case;
 pub mod deadline;

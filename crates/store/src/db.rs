@@ -285,6 +285,15 @@ impl Sql {
         Ok(done?.0)
     }
 
+    /// Runs one write statement in a transaction of its own (the read pool of SQLite is
+    /// read-only); gives the number of rows it changed.
+    pub async fn execute_alone(self, db: &Db) -> Result<u64, StoreError> {
+        let mut tx = db.begin().await?;
+        let changed = self.execute(&mut tx).await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+
     pub async fn fetch_all<'a>(self, on: impl Into<On<'a>>) -> Result<Vec<Row>, StoreError> {
         let rows: Result<Rows, sqlx::Error> = run!(self, on, fetch_all);
         Ok(rows?.0)

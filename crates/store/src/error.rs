@@ -35,6 +35,9 @@ pub enum StoreError {
         column: &'static str,
         message: String,
     },
+    /// Work sent off the async runtime (password hashing) panicked or was cancelled.
+    #[error("a background task failed: {0}")]
+    TaskFailed(String),
     /// Nothing of the write was kept; sending it again (same idempotency key) is safe.
     #[error("the write was not kept: {0}")]
     BatchFailed(String),

@@ -2,6 +2,7 @@
 //! from one code base: the same SQL and the same functions on both, a migration tree per
 //! backend, and a conformance suite that runs every store test on both.
 
+pub mod accounts;
 pub mod cases;
 mod db;
 mod error;

@@ -212,7 +212,7 @@ fn associated_data(context: &str) -> Vec<u8> {
     aad
 }
 
-fn random_array<const N: usize>() -> [u8; N] {
+pub(crate) fn random_array<const N: usize>() -> [u8; N] {
     let mut out = [0u8; N];
     fill_random(&mut out);
     out

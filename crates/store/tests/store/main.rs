@@ -1,6 +1,7 @@
 //! The store's conformance suite: every test runs on SQLite and on PostgreSQL (see
 //! `netral-testkit`). One binary: each file in tests/ would link its own.
 
+mod accounts;
 mod cases;
 mod connect;
 mod group_commit;

@@ -1,0 +1,62 @@
+//! Who may see and touch what in the back office, apart from case transitions (which
+//! [`crate::case::permitted`] decides): each staff account has a [`Role`] and a [`Scope`], and
+//! both must allow an act. The server asks these functions on every request; pages only hide
+//! what they would refuse anyway.
+
+mod scope;
+
+pub use scope::{Scope, ScopeError, ScopeSpec};
+
+use crate::case::Role;
+
+/// Acts outside the case state machine that only some roles may perform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// Search the roster and open a civil servant's record (personal data: NIP, NIK, birth).
+    ViewRoster,
+    /// Import roster, agency and candidate files.
+    ImportRegistry,
+    /// Create accounts, reset passwords, disable accounts.
+    ManageAccounts,
+    /// Read aggregate figures. Every role that handles cases may; the analyst only this.
+    ViewStatistics,
+    /// See who reported (always logged, see the identity reveal in the store).
+    RevealReporterIdentity,
+}
+
+impl Capability {
+    pub const ALL: [Capability; 5] = [
+        Self::ViewRoster,
+        Self::ImportRegistry,
+        Self::ManageAccounts,
+        Self::ViewStatistics,
+        Self::RevealReporterIdentity,
+    ];
+}
+
+/// Whether `role` may ever perform `capability` (its scope may still narrow what it reaches).
+/// Least privilege: the analyst reads figures, never persons; the custodian keeps reporters'
+/// identities and has no business in the roster; the administrator runs accounts and imports
+/// but decides no case and sees no reporter.
+pub fn role_may(role: Role, capability: Capability) -> bool {
+    use Capability::*;
+    use Role::*;
+    match capability {
+        ViewRoster => matches!(
+            role,
+            Verifier | Reviewer | DecisionMaker | PpkLiaison | Administrator
+        ),
+        ImportRegistry | ManageAccounts => role == Administrator,
+        ViewStatistics => role != Custodian,
+        RevealReporterIdentity => role == Custodian,
+    }
+}
+
+/// Roles whose accounts must sign in with a second factor (TOTP): the ones whose account, if
+/// stolen, would expose reporters or hand out every other account.
+pub fn requires_second_factor(role: Role) -> bool {
+    matches!(role, Role::Custodian | Role::Administrator)
+}
+
+#[cfg(test)]
+mod tests;

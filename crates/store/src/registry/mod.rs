@@ -2,6 +2,7 @@
 //! (added one by one here, or by the thousand through [`crate::roster_import`]).
 
 pub(crate) mod bulk;
+pub mod lookup;
 pub mod regions;
 
 use std::collections::HashMap;

@@ -7,6 +7,7 @@ mod connect;
 mod group_commit;
 mod intake;
 mod jobs;
+mod lookup;
 mod regions;
 mod roster_import;
 mod rules_files;

@@ -93,6 +93,11 @@ pub enum AdminCommand {
     /// Check the rules folder and list what it holds; exits non-zero naming the file, line and
     /// field of the first error. Run it after editing a rules file, before restarting.
     CheckRules(RulesArgs),
+    /// Create a back-office account: the first administrator, or any account from a script.
+    /// Without --password-stdin a temporary password is made, printed once, and must be
+    /// replaced at first sign-in. Custodians and administrators also set up an authenticator
+    /// app (TOTP) at first sign-in.
+    CreateUser(CreateUserArgs),
     /// Fill an empty database with demonstration data (the same as `serve --demo`).
     Demo {
         #[command(flatten)]
@@ -100,6 +105,31 @@ pub enum AdminCommand {
         #[command(flatten)]
         rules: RulesArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateUserArgs {
+    /// Sign-in name: 3 to 64 lower-case letters, digits, dots, hyphens or underscores.
+    #[arg(long)]
+    pub username: String,
+    /// The person's full name, as pages and the audit log show it.
+    #[arg(long)]
+    pub name: String,
+    /// verifier, reviewer, decision_maker, ppk_liaison, custodian, analyst or administrator.
+    #[arg(long)]
+    pub role: netral_domain::case::Role,
+    /// Where the account acts: `national`, `province:CODE` (e.g. province:32) or
+    /// `agency:CODE` (an agency's code, e.g. agency:3215).
+    #[arg(long, default_value = "national")]
+    pub scope: netral_domain::access::ScopeSpec,
+    /// E-mail address for deadline reminders.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Read the password from the first line of standard input instead of making one.
+    #[arg(long)]
+    pub password_stdin: bool,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -40,6 +40,9 @@ pub enum WebError {
     TooLarge,
     #[error("too many requests from one client")]
     TooManyRequests,
+    /// A signed-in staff member whose role may not do this.
+    #[error("the role may not do this")]
+    Forbidden,
     /// A form body that cannot be read at all (not multipart, cut off, malformed).
     #[error("unreadable form: {0}")]
     BadRequest(String),
@@ -62,6 +65,7 @@ enum Shown {
     Refused,
     TooLarge,
     TooManyRequests,
+    Forbidden,
     BadRequest,
     Unavailable,
     Internal,
@@ -76,6 +80,7 @@ impl WebError {
             WebError::Refused => Shown::Refused,
             WebError::TooLarge => Shown::TooLarge,
             WebError::TooManyRequests => Shown::TooManyRequests,
+            WebError::Forbidden => Shown::Forbidden,
             WebError::BadRequest(_) => Shown::BadRequest,
             // A database that cannot be reached or answer (down, pool exhausted or closed) is
             // worth a retry later. Anything else the store reports (unreadable rows, a refused
@@ -99,6 +104,7 @@ impl WebError {
             Shown::Refused | Shown::BadRequest => StatusCode::BAD_REQUEST,
             Shown::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Shown::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Shown::Forbidden => StatusCode::FORBIDDEN,
             Shown::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Shown::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -112,6 +118,7 @@ impl WebError {
             Shown::Refused => ("error-refused-title", "error-refused-message"),
             Shown::TooLarge => ("error-too-large-title", "error-too-large-message"),
             Shown::TooManyRequests => ("error-too-many-title", "error-too-many-message"),
+            Shown::Forbidden => ("error-forbidden-title", "error-forbidden-message"),
             Shown::BadRequest => ("error-bad-request-title", "error-bad-request-message"),
             Shown::Unavailable => ("error-unavailable-title", "error-unavailable-message"),
             Shown::Internal => ("error-internal-title", "error-internal-message"),

@@ -51,11 +51,16 @@ mod tests {
             include_str!("routes/report_submit.rs"),
             include_str!("routes/receipt_check.rs"),
             include_str!("routes/reply.rs"),
+            include_str!("routes/office/sign_in.rs"),
+            include_str!("routes/office/second_factor.rs"),
+            include_str!("routes/office/enroll.rs"),
+            include_str!("routes/office/password.rs"),
+            include_str!("routes/office/users.rs"),
             include_str!("violation_choices.rs"),
             include_str!("error.rs"),
         ];
         let prefixes = [
-            "form-", "number-", "status-", "receipt-", "report-", "error-", "citizen-",
+            "form-", "number-", "status-", "receipt-", "report-", "error-", "citizen-", "office-",
         ];
         let mut checked = 0;
         for source in sources {

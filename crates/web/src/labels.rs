@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use fluent_bundle::FluentArgs;
 use netral_domain::calendar::HolidayKind;
-use netral_domain::case::CaseState;
+use netral_domain::case::{CaseState, Role};
 use netral_domain::deadline::DayUnit;
 use netral_domain::rules::{Severity, Track};
 
@@ -12,6 +12,19 @@ use crate::i18n::{Catalog, Lang, TextError};
 
 pub(crate) fn state(state: CaseState) -> String {
     format!("state-{}", state.as_str().replace('_', "-"))
+}
+
+pub(crate) fn role(role: Role) -> String {
+    format!("role-{}", role.as_str().replace('_', "-"))
+}
+
+/// A civil servant's sex as the roster stores it (`male`, `female`); anything else has no label.
+pub(crate) fn sex(stored: &str) -> Option<&'static str> {
+    match stored {
+        "male" => Some("sex-male"),
+        "female" => Some("sex-female"),
+        _ => None,
+    }
 }
 
 /// The stage as a reporter reads it on the status page: a sentence, not a term of the trade.
@@ -131,7 +144,7 @@ pub(crate) fn long_date(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use netral_domain::case::CaseState;
+    use netral_domain::case::{CaseState, Role};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -170,6 +183,13 @@ mod tests {
         let catalog = Catalog::load().unwrap();
         let mut keys: Vec<String> = CaseState::ALL.into_iter().map(state).collect();
         keys.extend(CaseState::ALL.into_iter().map(citizen_state));
+        keys.extend(Role::ALL.into_iter().map(role));
+        keys.extend(
+            ["male", "female"]
+                .into_iter()
+                .filter_map(sex)
+                .map(str::to_owned),
+        );
         keys.extend(
             [
                 Severity::Moral,

@@ -14,9 +14,11 @@ mod i18n;
 mod intake;
 mod labels;
 mod page;
+mod qr;
 mod routes;
 mod security;
 mod settings;
+mod staff;
 mod templates;
 mod violation_choices;
 

@@ -6,6 +6,7 @@ mod health;
 mod holidays;
 mod home;
 mod not_found;
+mod office;
 mod receipt_check;
 mod reply;
 mod report_form;
@@ -42,6 +43,7 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
         .route("/aturan/libur/{year}", get(holidays::show))
         .route("/healthz", get(health::check))
         .route("/static/{*path}", get(assets::serve))
+        .merge(office::routes())
         .fallback(not_found::show)
         .method_not_allowed_fallback(not_found::method_not_allowed)
 }

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 21] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -39,6 +39,42 @@ const TEMPLATES: [(&str, &str); 12] = [
         include_str!("../templates/status_form.html"),
     ),
     ("status.html", include_str!("../templates/status.html")),
+    (
+        "office/frame.html",
+        include_str!("../templates/office/frame.html"),
+    ),
+    (
+        "office/sign_in.html",
+        include_str!("../templates/office/sign_in.html"),
+    ),
+    (
+        "office/second_factor.html",
+        include_str!("../templates/office/second_factor.html"),
+    ),
+    (
+        "office/enroll.html",
+        include_str!("../templates/office/enroll.html"),
+    ),
+    (
+        "office/password.html",
+        include_str!("../templates/office/password.html"),
+    ),
+    (
+        "office/home.html",
+        include_str!("../templates/office/home.html"),
+    ),
+    (
+        "office/roster_search.html",
+        include_str!("../templates/office/roster_search.html"),
+    ),
+    (
+        "office/roster_record.html",
+        include_str!("../templates/office/roster_record.html"),
+    ),
+    (
+        "office/users.html",
+        include_str!("../templates/office/users.html"),
+    ),
 ];
 
 /// Templates and translations, built once and shared by all requests.

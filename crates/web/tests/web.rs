@@ -11,6 +11,8 @@ mod web {
     mod home;
     mod in_browser;
     mod language;
+    mod office;
+    mod office_in_browser;
     mod portal;
     mod portal_in_browser;
     mod report_form;

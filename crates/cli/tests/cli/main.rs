@@ -1,6 +1,7 @@
 //! The `netral` binary as an operator meets it: its help, its start, its errors. One test
 //! binary for the crate (each file in tests/ would link its own).
 
+mod accounts;
 mod crash;
 mod errors;
 mod help;

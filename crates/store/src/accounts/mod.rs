@@ -18,17 +18,24 @@ use crate::db::{Db, Row, Tx, sql};
 use crate::error::StoreError;
 use crate::vault::Vault;
 
-/// The columns [`user_from_row`] reads, from `staff_users u LEFT JOIN agencies a ON a.id =
-/// u.scope_agency_id`. A macro, not a const, so `concat!` can splice it into static SQL.
+/// The columns [`user_from_row`] reads, from [`user_tables`]. Macros, not consts, so `concat!`
+/// can splice them into static SQL.
 macro_rules! user_columns {
     () => {
         "u.id, u.username, u.display_name, u.email, u.role, u.scope_kind, u.scope_province, \
-         u.scope_agency_id, a.name AS scope_agency_name, a.region_code AS scope_agency_region, \
+         u.scope_agency_id, a.name AS scope_agency_name, pr.name AS scope_province_name, \
          u.must_change_password, u.totp_secret IS NOT NULL AS has_second_factor, \
          u.disabled_at IS NOT NULL AS disabled"
     };
 }
-pub(crate) use user_columns;
+/// An account with the names of its scope's agency or province.
+macro_rules! user_tables {
+    () => {
+        "staff_users u LEFT JOIN agencies a ON a.id = u.scope_agency_id \
+         LEFT JOIN regions pr ON pr.code = u.scope_province"
+    };
+}
+pub(crate) use {user_columns, user_tables};
 
 /// A staff member's account as the server sees it on each request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +46,7 @@ pub struct StaffUser {
     pub email: Option<String>,
     pub role: Role,
     pub scope: Scope,
-    /// The scope in words for pages: the agency's name, or the province code.
+    /// The scope in words for pages: the agency's or the province's name.
     pub scope_label: Option<String>,
     /// Set by an administrator's reset: the next sign-in must choose a new password first.
     pub must_change_password: bool,
@@ -62,7 +69,7 @@ pub(crate) fn user_from_row(row: &Row) -> Result<StaffUser, StoreError> {
     };
     let scope_label = match &scope {
         Scope::National => None,
-        Scope::Province(code) => Some(code.as_str().to_owned()),
+        Scope::Province(_) => row.get("scope_province_name")?,
         Scope::Agency(_) => row.get("scope_agency_name")?,
     };
     Ok(StaffUser {
@@ -227,7 +234,9 @@ pub async fn get_user(db: &Db, id: i64) -> Result<Option<StaffUser>, StoreError>
     sql(concat!(
         "SELECT ",
         user_columns!(),
-        " FROM staff_users u LEFT JOIN agencies a ON a.id = u.scope_agency_id WHERE u.id = $1"
+        " FROM ",
+        user_tables!(),
+        " WHERE u.id = $1"
     ))
     .bind(id)
     .fetch_optional(db)
@@ -241,7 +250,9 @@ pub async fn list_users(db: &Db) -> Result<Vec<StaffUser>, StoreError> {
     sql(concat!(
         "SELECT ",
         user_columns!(),
-        " FROM staff_users u LEFT JOIN agencies a ON a.id = u.scope_agency_id ORDER BY u.username"
+        " FROM ",
+        user_tables!(),
+        " ORDER BY u.username"
     ))
     .fetch_all(db)
     .await?
@@ -263,16 +274,18 @@ pub async fn reset_password(
         .ok_or(AccountError::NotFound(user_id))?;
     check_policy(&user.username, new_password)?;
     let hash = hash_off_runtime(new_password.to_owned()).await?;
-    store_password(db, user_id, hash, true, now).await
+    store_password(db, user_id, hash, true, None, now).await
 }
 
-/// The user replaces their own password, proving they know the current one. Other sessions
-/// end; the one in use stays open.
+/// The user replaces their own password, proving they know the current one. Their other
+/// sessions end (someone who knew the old password is signed out); `keep_session`, the token of
+/// the session in use, stays open.
 pub async fn change_password(
     db: &Db,
     user_id: i64,
     current: &str,
     new_password: &str,
+    keep_session: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
     let user = get_user(db, user_id)
@@ -284,7 +297,7 @@ pub async fn change_password(
     }
     check_policy(&user.username, new_password)?;
     let hash = hash_off_runtime(new_password.to_owned()).await?;
-    store_password(db, user_id, hash, false, now).await
+    store_password(db, user_id, hash, false, Some(keep_session), now).await
 }
 
 async fn store_password(
@@ -292,6 +305,7 @@ async fn store_password(
     user_id: i64,
     hash: String,
     must_change: bool,
+    keep_session: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
     let mut tx = db.begin().await?;
@@ -305,9 +319,7 @@ async fn store_password(
     .bind(user_id)
     .execute(&mut tx)
     .await?;
-    if must_change {
-        sessions::close_all(&mut tx, user_id).await?;
-    }
+    sessions::close_all_but(&mut tx, user_id, keep_session).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -327,7 +339,7 @@ pub async fn set_disabled(
         .execute(&mut tx)
         .await?;
     if disabled {
-        sessions::close_all(&mut tx, user_id).await?;
+        sessions::close_all_but(&mut tx, user_id, None).await?;
     }
     tx.commit().await
 }

@@ -72,7 +72,7 @@ pub async fn find(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Option<Ses
         user_columns!(),
         " FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id \
          LEFT JOIN agencies a ON a.id = u.scope_agency_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 \
+         LEFT JOIN regions pr ON pr.code = u.scope_province WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 \
          AND u.disabled_at IS NULL"
     ))
     .bind(hash.clone())
@@ -114,10 +114,16 @@ pub async fn close(db: &Db, token: &str) -> Result<(), StoreError> {
         .map(|_| ())
 }
 
-/// Signs a user out everywhere: after a password reset or when the account is disabled.
-pub(crate) async fn close_all(tx: &mut crate::db::Tx, user_id: i64) -> Result<(), StoreError> {
-    sql("DELETE FROM staff_sessions WHERE user_id = $1")
+/// Signs a user out everywhere (after a reset, or when the account is disabled), or everywhere
+/// but in the session `keep` (after they changed their own password).
+pub(crate) async fn close_all_but(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<(), StoreError> {
+    sql("DELETE FROM staff_sessions WHERE user_id = $1 AND ($2 IS NULL OR token_hash <> $2)")
         .bind(user_id)
+        .bind(keep.map(token_hash))
         .execute(tx)
         .await
         .map(|_| ())

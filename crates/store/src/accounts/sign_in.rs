@@ -6,7 +6,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
-    StaffUser, normalise_username, password, user_columns, user_from_row, verify_off_runtime,
+    StaffUser, normalise_username, password, user_columns, user_from_row, user_tables,
+    verify_off_runtime,
 };
 use crate::db::{Db, sql};
 use crate::error::StoreError;
@@ -41,7 +42,9 @@ pub async fn sign_in(
     let row = sql(concat!(
         "SELECT u.password_hash, ",
         user_columns!(),
-        " FROM staff_users u LEFT JOIN agencies a ON a.id = u.scope_agency_id WHERE u.username = $1"
+        " FROM ",
+        user_tables!(),
+        " WHERE u.username = $1"
     ))
     .bind(username.clone())
     .fetch_optional(db)

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use netral_domain::access::Scope;
 use netral_domain::ids::PersonName;
+use serde::Serialize;
 
 use crate::db::{Db, Row, sql};
 use crate::error::StoreError;
@@ -12,7 +13,7 @@ use crate::error::StoreError;
 pub const SEARCH_LIMIT: i64 = 50;
 
 /// One line of a search result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RosterLine {
     pub nip: String,
     /// As written, titles included.
@@ -134,12 +135,13 @@ pub async fn search_roster(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgencyChoice {
     pub id: i64,
+    pub code: String,
     pub name: String,
 }
 
 pub async fn agencies_in_scope(db: &Db, scope: &Scope) -> Result<Vec<AgencyChoice>, StoreError> {
     let (kind, province, agency) = scope_params(scope);
-    sql("SELECT a.id, a.name FROM agencies a \
+    sql("SELECT a.id, a.code, a.name FROM agencies a \
          WHERE ($1 = 'national' OR ($1 = 'province' AND a.region_code LIKE $2) \
                 OR ($1 = 'agency' AND a.id = $3)) ORDER BY a.name")
     .bind(kind)
@@ -151,6 +153,7 @@ pub async fn agencies_in_scope(db: &Db, scope: &Scope) -> Result<Vec<AgencyChoic
     .map(|row| {
         Ok(AgencyChoice {
             id: row.get("id")?,
+            code: row.get("code")?,
             name: row.get("name")?,
         })
     })
@@ -158,7 +161,7 @@ pub async fn agencies_in_scope(db: &Db, scope: &Scope) -> Result<Vec<AgencyChoic
 }
 
 /// Everything the registry holds on one civil servant, and the cases about them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CivilServantRecord {
     pub nip: String,
     pub nip_lama: Option<String>,
@@ -190,7 +193,7 @@ pub struct CivilServantRecord {
 }
 
 /// A case about a civil servant: named by the person's NIP in a report, or linked to them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseLine {
     pub number: String,
     pub state: String,

@@ -170,6 +170,16 @@ pub async fn children(db: &Db, code: &RegionCode) -> Result<Vec<Region>, StoreEr
         .collect()
 }
 
+/// Every province, by code.
+pub async fn provinces(db: &Db) -> Result<Vec<Region>, StoreError> {
+    sql("SELECT code, name, level, parent_code FROM regions WHERE level = 'province' ORDER BY code")
+        .fetch_all(db)
+        .await?
+        .iter()
+        .map(read)
+        .collect()
+}
+
 /// How many regions each level holds.
 pub async fn count_by_kind(db: &Db) -> Result<Vec<(RegionKind, i64)>, StoreError> {
     let mut counts = sql("SELECT level, COUNT(*) AS n FROM regions GROUP BY level")

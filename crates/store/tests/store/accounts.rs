@@ -133,6 +133,7 @@ async fn scopes_are_checked_against_the_registry(db: &Db) {
     .unwrap();
     let user = accounts::get_user(db, reviewer).await.unwrap().unwrap();
     assert_eq!(user.scope, Scope::Province("32".parse().unwrap()));
+    assert_eq!(user.scope_label.as_deref(), Some("Jawa Barat"));
 
     let unknown_agency = accounts::create_user(
         db,
@@ -282,13 +283,23 @@ async fn sessions_end_when_idle_expired_closed_or_reset(db: &Db) {
             .unwrap(),
         SignInOutcome::Refused
     );
+    let here = sessions::open(db, id, true, "10.0.0.2", now).await.unwrap();
+    let elsewhere = sessions::open(db, id, true, "10.0.0.3", now).await.unwrap();
     assert!(matches!(
-        accounts::change_password(db, id, "salah", "wedang jahe panas", now).await,
+        accounts::change_password(db, id, "salah", "wedang jahe panas", &here, now).await,
         Err(AccountError::WrongCurrentPassword)
     ));
-    accounts::change_password(db, id, "teh manis hangat", "wedang jahe panas", now)
+    accounts::change_password(db, id, "teh manis hangat", "wedang jahe panas", &here, now)
         .await
         .unwrap();
+    assert!(
+        sessions::find(db, &here, now).await.unwrap().is_some(),
+        "the session in use stays"
+    );
+    assert!(
+        sessions::find(db, &elsewhere, now).await.unwrap().is_none(),
+        "others end"
+    );
     let SignInOutcome::SignedIn(user) =
         accounts::sign_in(db, "dewi", "wedang jahe panas", "10.0.0.2", now)
             .await

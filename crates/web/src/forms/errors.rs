@@ -18,7 +18,7 @@ use crate::page::Page;
 pub(crate) const WHOLE_FORM: &str = "form";
 
 /// Every field a message can point at; each has a `field-<name>` label in both languages.
-pub(crate) const FIELDS: [&str; 16] = [
+pub(crate) const FIELDS: [&str; 27] = [
     "violations",
     "summary",
     "subject_number",
@@ -35,6 +35,17 @@ pub(crate) const FIELDS: [&str; 16] = [
     "body",
     "report_number",
     "receipt_code",
+    "username",
+    "password",
+    "code",
+    "current_password",
+    "new_password",
+    "repeat_password",
+    "display_name",
+    "email",
+    "role",
+    "scope",
+    "q",
 ];
 
 /// A value to put into a message, formatted for the visitor's language when worded.

@@ -28,6 +28,9 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub rules: Arc<RuleBook>,
+    /// The server's key, for tests that act as a trusted part of the system (sealing a second
+    /// factor as an enrolment would).
+    pub vault: Arc<Vault>,
     http: reqwest::Client,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
@@ -100,10 +103,11 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
         let (vault, _) = Vault::load_or_create(&dir.path().join("secret.key")).unwrap();
+        let vault = Arc::new(vault);
         let state = AppState {
             db: db.clone(),
             rules: rules.clone(),
-            vault: Arc::new(vault),
+            vault: vault.clone(),
             evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
             intake,
         };
@@ -119,6 +123,7 @@ impl TestApp {
             base,
             db,
             rules,
+            vault,
             http,
             stop: Some(stop),
             server: Some(server),

@@ -14,7 +14,7 @@ use netral_store::thread::{self, Author, NewMessage};
 use netral_testkit::fixtures::add_karawang_official;
 
 use super::app::TestApp;
-use super::browser::{eval, press, snapshot, with_browser};
+use super::browser::{click, eval, press, snapshot, text, type_into, with_browser};
 use super::portal::quick;
 
 /// A real 1×1 PNG and a minimal PDF: what a phone's gallery and a letter scan look like to the
@@ -173,39 +173,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
-}
-
-async fn type_into(client: &Client, css: &str, text: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .send_keys(text)
-        .await
-        .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
-}
-
-/// The text of an element on the page now showing (waiting for it after a navigation).
-async fn text(client: &Client, css: &str) -> String {
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .text()
-        .await
-        .unwrap()
 }
 
 /// Types a date into a date field as a person does: the digits, in the order the browser's

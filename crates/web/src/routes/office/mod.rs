@@ -1,0 +1,43 @@
+//! The back office: signing in and out, the staff member's own account, the roster, and the
+//! administrator's account list. Every handler takes [`crate::staff::Staff`] (or
+//! [`crate::staff::SignedIn`] for the sign-in steps), so no page is reachable without a
+//! session, and checks the role's capability and scope itself.
+
+mod enroll;
+mod frame;
+mod home;
+mod password;
+mod roster;
+mod second_factor;
+mod sign_in;
+mod sign_out;
+mod users;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::app::Ctx;
+
+pub(crate) fn routes() -> Router<Ctx> {
+    Router::new()
+        .route("/masuk", get(sign_in::show).post(sign_in::submit))
+        .route(
+            "/masuk/kode",
+            get(second_factor::show).post(second_factor::submit),
+        )
+        .route("/keluar", post(sign_out::submit))
+        .route("/kantor", get(home::show))
+        .route(
+            "/kantor/akun/sandi",
+            get(password::show).post(password::submit),
+        )
+        .route(
+            "/kantor/akun/dua-faktor",
+            get(enroll::show).post(enroll::submit),
+        )
+        .route("/kantor/pegawai", get(roster::search))
+        .route("/kantor/pegawai/{nip}", get(roster::record))
+        .route("/kantor/pengguna", get(users::list).post(users::create))
+        .route("/kantor/pengguna/{id}/sandi", post(users::reset_password))
+        .route("/kantor/pengguna/{id}/status", post(users::set_status))
+}

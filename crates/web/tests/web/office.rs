@@ -1,0 +1,545 @@
+//! The back office over plain HTTP: signing in (password, throttling, second factor), staff
+//! sessions, the administrator's accounts page, and the roster within each role's scope.
+
+use chrono::Utc;
+use netral_domain::access::ScopeSpec;
+use netral_domain::case::Role;
+use netral_store::accounts::{self, NewStaffUser, second_factor};
+use netral_store::registry::{self, NewAgency, NewCivilServant};
+use netral_testkit::fixtures::{NIP, add_karawang_official};
+
+use super::app::{Page, TestApp};
+use super::portal::Form;
+
+pub const PASSWORD: &str = "kopi tubruk panas";
+pub const SEMARANG_NIP: &str = "197001012000122001";
+
+/// Adds an account straight into the store; gives its id.
+pub async fn add_user(app: &TestApp, username: &str, role: Role, scope: ScopeSpec) -> i64 {
+    let new = NewStaffUser {
+        username: username.to_owned(),
+        display_name: format!("Petugas {username}"),
+        email: None,
+        role,
+        scope,
+        password: PASSWORD.to_owned(),
+        must_change_password: false,
+    };
+    accounts::create_user(&app.db, &new, Utc::now())
+        .await
+        .unwrap()
+}
+
+/// Links an authenticator app to the account; gives the secret the "phone" holds.
+pub async fn add_second_factor(app: &TestApp, user_id: i64) -> String {
+    let secret = second_factor::new_secret();
+    let now = Utc::now();
+    let code = second_factor::code_at(&secret, now.timestamp() as u64).unwrap();
+    assert!(
+        accounts::enable_second_factor(&app.db, &app.vault, user_id, &secret, &code, now)
+            .await
+            .unwrap()
+    );
+    secret
+}
+
+/// The Karawang official of the test kit, and a Semarang teacher in another province.
+pub async fn add_two_agencies(app: &TestApp) {
+    add_karawang_official(&app.db).await;
+    let mut tx = app.db.begin().await.unwrap();
+    let agency_id = registry::insert_agency(
+        &mut tx,
+        &NewAgency {
+            code: "3374".into(),
+            name: "Pemerintah Kota Semarang".into(),
+            kind: "city",
+            region_code: Some("33.74".into()),
+            ppk_title: "Wali Kota Semarang".into(),
+        },
+    )
+    .await
+    .unwrap();
+    registry::insert_civil_servant(
+        &mut tx,
+        &NewCivilServant {
+            nip: SEMARANG_NIP.parse().unwrap(),
+            name: "Hj. Siti Rahayu, S.Pd.".parse().unwrap(),
+            agency_id,
+            unit: "Dinas Pendidikan".into(),
+            position_type: "functional".into(),
+            position: "Guru Ahli Madya".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// A browser's cookies for one staff member: CSRF and session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub cookies: String,
+}
+
+impl Session {
+    pub async fn get(&self, app: &TestApp, path: &str) -> Page {
+        app.get_with(path, &[("cookie", &self.cookies)]).await
+    }
+
+    /// Posts the form of `page` that posts to `action`, with `fields`.
+    pub async fn post(
+        &self,
+        app: &TestApp,
+        page: &Page,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        Form::in_page(page, action, &self.cookies)
+            .post_urlencoded(app, action, fields)
+            .await
+    }
+}
+
+fn session_cookie(page: &Page) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("netral_sesi="))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
+/// Signs in through the form; returns the answer and the cookies a browser would now hold.
+pub async fn sign_in(app: &TestApp, username: &str, password: &str) -> (Page, Session) {
+    let (_, form) = Form::open(app, "/masuk", "/masuk").await;
+    let answer = form
+        .post_urlencoded(
+            app,
+            "/masuk",
+            &[("username", username), ("password", password)],
+        )
+        .await;
+    let cookies = match session_cookie(&answer) {
+        Some(session) => format!("{}; {session}", form.cookie),
+        None => form.cookie.clone(),
+    };
+    (answer, Session { cookies })
+}
+
+/// Signs in an account without second factor and checks it reached the office.
+pub async fn signed_in(app: &TestApp, username: &str) -> Session {
+    let (answer, session) = sign_in(app, username, PASSWORD).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(answer.header("location"), Some("/kantor"));
+    session
+}
+
+#[tokio::test]
+async fn a_password_opens_the_office_and_signing_out_closes_it() {
+    let app = TestApp::start().await;
+    add_user(&app, "siti", Role::Verifier, ScopeSpec::National).await;
+
+    let anonymous = app.get("/kantor/pegawai?q=ahmad").await;
+    assert_eq!(anonymous.status, 303);
+    assert_eq!(
+        anonymous.header("location"),
+        Some("/masuk?lanjut=/kantor/pegawai%3Fq%3Dahmad")
+    );
+
+    let (wrong, _) = sign_in(&app, "siti", "kopi tubruk dingin").await;
+    assert_eq!(wrong.status, 401);
+    wrong.assert_contains("Nama pengguna atau kata sandi salah.");
+    let (unknown, _) = sign_in(&app, "tidak.ada", PASSWORD).await;
+    assert_eq!(
+        unknown.body.contains("salah"),
+        wrong.body.contains("salah"),
+        "same answer for unknown names"
+    );
+
+    let session = signed_in(&app, "SITI").await;
+    let office = session.get(&app, "/kantor").await;
+    assert_eq!(office.status, 200);
+    office.assert_contains("Masuk sebagai Petugas siti, Verifikator (Satgas)");
+    assert_eq!(office.header("cache-control"), Some("no-store"));
+
+    let out = session.post(&app, &office, "/keluar", &[]).await;
+    assert_eq!(out.status, 303);
+    assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    let after = session.get(&app, "/kantor").await;
+    assert_eq!(
+        after.status, 303,
+        "the session ended on the server, not only in the browser"
+    );
+}
+
+#[tokio::test]
+async fn the_sign_in_form_sends_back_only_to_this_site_and_refuses_forgeries() {
+    let app = TestApp::start().await;
+    add_user(&app, "siti", Role::Verifier, ScopeSpec::National).await;
+    let (_, form) = Form::open(&app, "/masuk?lanjut=/kantor/pegawai", "/masuk").await;
+    assert_eq!(form.hidden("lanjut"), "/kantor/pegawai");
+    let answer = form
+        .post_urlencoded(
+            &app,
+            "/masuk",
+            &[("username", "siti"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(answer.header("location"), Some("/kantor/pegawai"));
+
+    let (_, form) = Form::open(&app, "/masuk?lanjut=//evil.example/", "/masuk").await;
+    assert_eq!(form.hidden("lanjut"), "");
+    let answer = form
+        .clone()
+        .with_hidden("lanjut", "https://evil.example/")
+        .post_urlencoded(
+            &app,
+            "/masuk",
+            &[("username", "siti"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(answer.header("location"), Some("/kantor"));
+
+    let forged = form
+        .with_hidden("csrf", "forged")
+        .post_urlencoded(
+            &app,
+            "/masuk",
+            &[("username", "siti"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_are_throttled() {
+    let app = TestApp::start().await;
+    add_user(&app, "andi", Role::Verifier, ScopeSpec::National).await;
+    for _ in 0..5 {
+        let (answer, _) = sign_in(&app, "andi", "salah salah salah").await;
+        assert_eq!(answer.status, 401);
+    }
+    let (answer, session) = sign_in(&app, "andi", PASSWORD).await;
+    assert_eq!(answer.status, 429);
+    answer.assert_contains("Terlalu banyak percobaan masuk yang gagal");
+    assert!(!session.cookies.contains("netral_sesi"));
+}
+
+#[tokio::test]
+async fn a_custodian_must_link_an_authenticator_app_and_then_give_codes() {
+    let app = TestApp::start().await;
+    add_user(&app, "kustodian", Role::Custodian, ScopeSpec::National).await;
+    let (answer, session) = sign_in(&app, "kustodian", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/kantor/akun/dua-faktor"));
+    let blocked = session.get(&app, "/kantor").await;
+    assert_eq!(
+        blocked.header("location"),
+        Some("/kantor/akun/dua-faktor"),
+        "nothing else before the second factor"
+    );
+
+    let enroll = session.get(&app, "/kantor/akun/dua-faktor").await;
+    assert_eq!(enroll.status, 200);
+    enroll.assert_contains("<svg class=\"qr\"");
+    let secret: String = enroll
+        .body
+        .split("id=\"totp-secret\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace(' ', "");
+    let wrong = session
+        .post(
+            &app,
+            &enroll,
+            "/kantor/akun/dua-faktor",
+            &[("code", "12345")],
+        )
+        .await;
+    assert_eq!(wrong.status, 422);
+    let now = Utc::now().timestamp() as u64;
+    let code = second_factor::code_at(&secret, now).unwrap();
+    let done = session
+        .post(&app, &enroll, "/kantor/akun/dua-faktor", &[("code", &code)])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(done.header("location"), Some("/kantor"));
+    assert_eq!(session.get(&app, "/kantor").await.status, 200);
+
+    // Next time: password, then a fresh code. The code used to enrol is spent.
+    let (answer, second) = sign_in(&app, "kustodian", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/masuk/kode"));
+    let page = second.get(&app, "/masuk/kode").await;
+    let replay = second
+        .post(&app, &page, "/masuk/kode", &[("code", &code)])
+        .await;
+    assert_eq!(replay.status, 401);
+    let fresh = second_factor::code_at(&secret, now + 30).unwrap();
+    let ok = second
+        .post(&app, &page, "/masuk/kode", &[("code", &fresh)])
+        .await;
+    assert_eq!(ok.header("location"), Some("/kantor"));
+    let office = second.get(&app, "/kantor").await;
+    assert_eq!(office.status, 200);
+    // The custodian keeps reporters' identities and has no business in the roster.
+    assert_eq!(second.get(&app, "/kantor/pegawai").await.status, 403);
+    assert!(
+        !office.body.contains("href=\"/kantor/pegawai\""),
+        "nor a link to it"
+    );
+}
+
+#[tokio::test]
+async fn the_roster_is_searched_and_opened_within_the_scope_only() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
+    add_user(
+        &app,
+        "ppk.karawang",
+        Role::PpkLiaison,
+        ScopeSpec::Agency("3215".into()),
+    )
+    .await;
+    add_user(
+        &app,
+        "bawaslu.jateng",
+        Role::Reviewer,
+        "province:33".parse().unwrap(),
+    )
+    .await;
+    add_user(&app, "analis", Role::Analyst, ScopeSpec::National).await;
+
+    let national = signed_in(&app, "satgas").await;
+    let found = national.get(&app, "/kantor/pegawai?q=ahmad+suryana").await;
+    assert_eq!(found.status, 200);
+    found.assert_contains(&format!("href=\"/kantor/pegawai/{NIP}\""));
+    found.assert_contains("1 hasil");
+    let record = national.get(&app, &format!("/kantor/pegawai/{NIP}")).await;
+    assert_eq!(record.status, 200);
+    assert_eq!(record.h1(), "Drs. H. Ahmad Suryana, M.Si.");
+    record.assert_contains("Pemerintah Kabupaten Karawang");
+    record.assert_contains("Laki-laki");
+    assert_eq!(
+        national
+            .get(&app, &format!("/kantor/pegawai/{SEMARANG_NIP}"))
+            .await
+            .status,
+        200
+    );
+
+    let liaison = signed_in(&app, "ppk.karawang").await;
+    assert_eq!(
+        liaison
+            .get(&app, &format!("/kantor/pegawai/{NIP}"))
+            .await
+            .status,
+        200
+    );
+    let guessed = liaison
+        .get(&app, &format!("/kantor/pegawai/{SEMARANG_NIP}"))
+        .await;
+    assert_eq!(
+        guessed.status, 404,
+        "another agency's record is as good as absent"
+    );
+    let search = liaison.get(&app, "/kantor/pegawai?q=siti+rahayu").await;
+    search.assert_contains("Tidak ada hasil");
+    assert!(
+        !search.body.contains("Semarang"),
+        "not even in the agency filter"
+    );
+
+    let central_java = signed_in(&app, "bawaslu.jateng").await;
+    assert_eq!(
+        central_java
+            .get(&app, &format!("/kantor/pegawai/{SEMARANG_NIP}"))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        central_java
+            .get(&app, &format!("/kantor/pegawai/{NIP}"))
+            .await
+            .status,
+        404
+    );
+
+    let analyst = signed_in(&app, "analis").await;
+    assert_eq!(
+        analyst.get(&app, "/kantor/pegawai?q=ahmad").await.status,
+        403
+    );
+    assert_eq!(
+        analyst
+            .get(&app, &format!("/kantor/pegawai/{NIP}"))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(analyst.get(&app, "/kantor/pengguna").await.status, 403);
+}
+
+#[tokio::test]
+async fn an_administrator_creates_and_resets_accounts_whose_owners_choose_their_password() {
+    let app = TestApp::start().await;
+    add_karawang_official(&app.db).await;
+    let admin = add_user(&app, "admin", Role::Administrator, ScopeSpec::National).await;
+    let secret = add_second_factor(&app, admin).await;
+    let (answer, session) = sign_in(&app, "admin", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/masuk/kode"));
+    let page = session.get(&app, "/masuk/kode").await;
+    let code = second_factor::code_at(&secret, Utc::now().timestamp() as u64 + 30).unwrap();
+    let ok = session
+        .post(&app, &page, "/masuk/kode", &[("code", &code)])
+        .await;
+    assert_eq!(ok.header("location"), Some("/kantor"));
+
+    let users = session.get(&app, "/kantor/pengguna").await;
+    assert_eq!(users.status, 200);
+    let missing = session
+        .post(
+            &app,
+            &users,
+            "/kantor/pengguna",
+            &[("username", "ppk.karawang"), ("display_name", "")],
+        )
+        .await;
+    assert_eq!(missing.status, 422);
+    missing.assert_contains("Peran: wajib diisi.");
+    missing.assert_contains("Wilayah kerja: pilih nasional, satu provinsi, atau satu instansi.");
+    let created = session
+        .post(
+            &app,
+            &users,
+            "/kantor/pengguna",
+            &[
+                ("username", "ppk.karawang"),
+                ("display_name", "Dewi Lestari"),
+                ("email", "dewi@karawangkab.go.id"),
+                ("role", "ppk_liaison"),
+                ("scope_kind", "agency"),
+                ("agency", "3215"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let temporary: String = created
+        .body
+        .split("id=\"issued-password\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    let taken = session
+        .post(
+            &app,
+            &users,
+            "/kantor/pengguna",
+            &[
+                ("username", "PPK.karawang"),
+                ("display_name", "Orang Lain"),
+                ("role", "verifier"),
+                ("scope_kind", "national"),
+            ],
+        )
+        .await;
+    taken.assert_contains("Nama pengguna: sudah dipakai akun lain.");
+
+    // The new user must choose a password before anything else.
+    let (answer, dewi) = sign_in(&app, "ppk.karawang", &temporary).await;
+    assert_eq!(answer.header("location"), Some("/kantor/akun/sandi"));
+    assert_eq!(
+        dewi.get(&app, "/kantor/pegawai").await.header("location"),
+        Some("/kantor/akun/sandi")
+    );
+    let form = dewi.get(&app, "/kantor/akun/sandi").await;
+    let short = dewi
+        .post(
+            &app,
+            &form,
+            "/kantor/akun/sandi",
+            &[
+                ("current_password", &temporary),
+                ("new_password", "pendek"),
+                ("repeat_password", "pendek"),
+            ],
+        )
+        .await;
+    short.assert_contains("Kata sandi baru: terlalu pendek");
+    let changed = dewi
+        .post(
+            &app,
+            &form,
+            "/kantor/akun/sandi",
+            &[
+                ("current_password", &temporary),
+                ("new_password", "nasi goreng kampung"),
+                ("repeat_password", "nasi goreng kampung"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.header("location"), Some("/kantor"));
+    assert_eq!(dewi.get(&app, "/kantor/pegawai").await.status, 200);
+
+    // A reset ends Dewi's sessions and hands out a new temporary password.
+    let id = accounts::list_users(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "ppk.karawang")
+        .unwrap()
+        .id;
+    let users = session.get(&app, "/kantor/pengguna").await;
+    let reset = session
+        .post(&app, &users, &format!("/kantor/pengguna/{id}/sandi"), &[])
+        .await;
+    assert_eq!(reset.status, 200);
+    reset.assert_contains("Kata sandi sementara untuk ppk.karawang");
+    assert_eq!(dewi.get(&app, "/kantor/pegawai").await.status, 303);
+    // Disabling: sign-in refused with the same words as a wrong password.
+    let disabled = session
+        .post(&app, &users, &format!("/kantor/pengguna/{id}/status"), &[])
+        .await;
+    assert_eq!(disabled.status, 303);
+    let new_temporary: String = reset
+        .body
+        .split("id=\"issued-password\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (refused, _) = sign_in(&app, "ppk.karawang", &new_temporary).await;
+    assert_eq!(refused.status, 401);
+    // Nobody but an administrator reaches these actions, even by posting directly.
+    add_user(&app, "verif2", Role::Verifier, ScopeSpec::National).await;
+    let verifier = signed_in(&app, "verif2").await;
+    let office = verifier.get(&app, "/kantor").await;
+    let create = Form::in_page(&office, "/keluar", &verifier.cookies)
+        .post_urlencoded(
+            &app,
+            "/kantor/pengguna",
+            &[
+                ("username", "x.y"),
+                ("display_name", "X"),
+                ("role", "administrator"),
+                ("scope_kind", "national"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        create.status, 403,
+        "a verifier cannot create an administrator"
+    );
+    let reset = Form::in_page(&office, "/keluar", &verifier.cookies)
+        .post_urlencoded(&app, &format!("/kantor/pengguna/{admin}/sandi"), &[])
+        .await;
+    assert_eq!(reset.status, 403);
+}

@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod rate_limit;
 pub mod registry;
 pub mod roster_import;
+pub mod tabular;
 pub mod rules_files;
 pub mod thread;
 pub mod vault;

@@ -12,8 +12,8 @@ pub mod jobs;
 pub mod rate_limit;
 pub mod registry;
 pub mod roster_import;
-pub mod tabular;
 pub mod rules_files;
+pub mod tabular;
 pub mod thread;
 pub mod vault;
 

@@ -179,17 +179,21 @@ mod tests {
         assert_eq!(record.name, "Pemerintah Kabupaten Karawang");
         assert_eq!(record.kind, AgencyKind::Regency);
         assert_eq!(record.region.unwrap().as_str(), "32.15");
-        let central =
-            check_agency_row(&row(["KEMENKEU", "Kementerian Keuangan", "central", "", "Menteri"]))
-                .unwrap();
+        let central = check_agency_row(&row([
+            "KEMENKEU",
+            "Kementerian Keuangan",
+            "central",
+            "",
+            "Menteri",
+        ]))
+        .unwrap();
         assert_eq!(central.region, None);
     }
 
     #[test]
     fn every_problem_is_named_by_its_column() {
-        let problems =
-            check_agency_row(&row(["", "Pemerintah Kota Bandung", "kota", "32.15", ""]))
-                .unwrap_err();
+        let problems = check_agency_row(&row(["", "Pemerintah Kota Bandung", "kota", "32.15", ""]))
+            .unwrap_err();
         let fields: Vec<AgencyField> = problems.iter().map(|p| p.field).collect();
         assert_eq!(
             fields,
@@ -200,12 +204,10 @@ mod tests {
             ]
         );
         assert!(problems[1].message.contains("does not fit a city agency"));
-        let problems =
-            check_agency_row(&row(["32", "Pemprov Jabar", "province", "", "Gubernur"]))
-                .unwrap_err();
+        let problems = check_agency_row(&row(["32", "Pemprov Jabar", "province", "", "Gubernur"]))
+            .unwrap_err();
         assert!(problems[0].message.contains("only a central agency"));
-        let problems =
-            check_agency_row(&row(["X", "Y", "desa", "32", "Kepala"])).unwrap_err();
+        let problems = check_agency_row(&row(["X", "Y", "desa", "32", "Kepala"])).unwrap_err();
         assert_eq!(problems[0].field, AgencyField::Kind);
     }
 }

@@ -122,13 +122,13 @@ pub fn check_candidate_row(
         F::Level,
         CandidateLevel::parse(level_text).ok_or_else(|| {
             let known: Vec<&str> = CandidateLevel::ALL.iter().map(|l| l.as_str()).collect();
-            format!(
-                "level \"{level_text}\" is not one of {}",
-                known.join(", ")
-            )
+            format!("level \"{level_text}\" is not one of {}", known.join(", "))
         }),
     );
-    let dapil = problems.check(F::Dapil, required(row.get(F::Dapil), "the electoral district").map(collapsed));
+    let dapil = problems.check(
+        F::Dapil,
+        required(row.get(F::Dapil), "the electoral district").map(collapsed),
+    );
     let party = party(row, level, &mut problems);
     let number = problems.check(
         F::Number,
@@ -190,7 +190,10 @@ fn party(
         );
         None
     } else {
-        problems.check(F::PartyNumber, positive_number(number, "the party's number"))
+        problems.check(
+            F::PartyNumber,
+            positive_number(number, "the party's number"),
+        )
     };
     let name = if name.is_empty() {
         problems.push(
@@ -261,7 +264,16 @@ mod tests {
     #[test]
     fn a_dpd_candidate_needs_no_party_but_others_do() {
         let dpd = check_candidate_row(&row([
-            "DPD", "JAWA BARAT", "", "", "12", "Budi", "L", "", "", "",
+            "DPD",
+            "JAWA BARAT",
+            "",
+            "",
+            "12",
+            "Budi",
+            "L",
+            "",
+            "",
+            "",
         ]))
         .unwrap();
         assert_eq!(dpd.party, None);

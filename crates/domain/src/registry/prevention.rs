@@ -97,7 +97,9 @@ fn text<F: crate::table::FileField>(row: &TextRow<F>, field: F) -> Option<String
     row.optional(field).map(collapsed)
 }
 
-pub fn check_pact_row(row: &TextRow<PactField>) -> Result<PactRecord, Vec<FieldProblem<PactField>>> {
+pub fn check_pact_row(
+    row: &TextRow<PactField>,
+) -> Result<PactRecord, Vec<FieldProblem<PactField>>> {
     use PactField as F;
     let mut problems = Problems::default();
     let subject = match (row.optional(F::Nip), row.optional(F::AgencyCode)) {
@@ -150,7 +152,10 @@ pub fn check_leave_row(
     if let (Some(starts), Some(ends)) = (starts_on, ends_on)
         && ends < starts
     {
-        problems.push(F::EndsOn, format!("the leave ends ({ends}) before it starts ({starts})"));
+        problems.push(
+            F::EndsOn,
+            format!("the leave ends ({ends}) before it starts ({starts})"),
+        );
     }
     match (number, starts_on, ends_on) {
         (Some(number), Some(starts_on), Some(ends_on)) if problems.is_empty() => Ok(LeaveRecord {
@@ -239,6 +244,9 @@ mod tests {
         ]))
         .unwrap_err();
         let fields: Vec<ResignationField> = problems.iter().map(|p| p.field).collect();
-        assert_eq!(fields, [ResignationField::Nip, ResignationField::EffectiveOn]);
+        assert_eq!(
+            fields,
+            [ResignationField::Nip, ResignationField::EffectiveOn]
+        );
     }
 }

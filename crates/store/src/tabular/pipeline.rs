@@ -233,7 +233,9 @@ where
     };
     Ok((
         FileImportSummary {
-            format: reading.format.unwrap_or(SourceFormat::Csv { delimiter: ',' }),
+            format: reading
+                .format
+                .unwrap_or(SourceFormat::Csv { delimiter: ',' }),
             rows_read: reading.rows_read,
             inserted: reading.inserted,
             updated: reading.updated,
@@ -392,11 +394,7 @@ impl<P: RecordParser> RowSink for RecordSink<P> {
         if found.is_empty() {
             self.problems.clear();
             let change = self.parser.parse(line, row, &mut self.problems);
-            found.extend(
-                self.problems
-                    .drain(..)
-                    .map(|p| (Some(p.field), p.message)),
-            );
+            found.extend(self.problems.drain(..).map(|p| (Some(p.field), p.message)));
             match change {
                 // A row with a problem is not imported, whatever the parser made of it.
                 Some(_) if !found.is_empty() => {}

@@ -39,7 +39,9 @@ pub(super) fn read<S: RowSink>(path: &Path, file: File, sink: &mut S) -> Result<
         state.flush(row, &mut values, sink)?;
     }
     if state.layout.is_none() {
-        return Err(SourceError::header(path, format!("the first sheet (\"{sheet}\") is empty")).into());
+        return Err(
+            SourceError::header(path, format!("the first sheet (\"{sheet}\") is empty")).into(),
+        );
     }
     Ok(())
 }
@@ -85,8 +87,7 @@ impl<R: RowBuffer> Rows<R> {
         self.raw.clear();
         self.problems.clear();
         for (column, value) in values.drain(..) {
-            let Some(&(_, slot)) = columns.cells.iter().find(|(i, _)| *i == column as usize)
-            else {
+            let Some(&(_, slot)) = columns.cells.iter().find(|(i, _)| *i == column as usize) else {
                 continue;
             };
             match value {

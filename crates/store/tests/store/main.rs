@@ -1,11 +1,14 @@
 //! The store's conformance suite: every test runs on SQLite and on PostgreSQL (see
 //! `netral-testkit`). One binary: each file in tests/ would link its own.
 
+mod agencies_import;
+mod candidates;
 mod cases;
 mod connect;
 mod group_commit;
 mod intake;
 mod jobs;
+mod prevention;
 mod regions;
 mod roster_import;
 mod rules_files;

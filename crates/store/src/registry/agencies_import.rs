@@ -90,12 +90,12 @@ impl RecordParser for AgencyParser {
         line: u64,
         row: &TextRow<AgencyField>,
         problems: &mut Vec<FieldProblem<AgencyField>>,
-    ) -> Option<Change<AgencyWrite>> {
+    ) -> Result<Option<Change<AgencyWrite>>, StoreError> {
         let record = match check_agency_row(row) {
             Ok(record) => record,
             Err(found) => {
                 problems.extend(found);
-                return None;
+                return Ok(None);
             }
         };
         if let Some(first) = self.seen.get(&record.code) {
@@ -106,7 +106,7 @@ impl RecordParser for AgencyParser {
                     record.code
                 ),
             ));
-            return None;
+            return Ok(None);
         }
         self.seen.insert(record.code.clone(), line);
         if let Some(region) = &record.region
@@ -129,7 +129,7 @@ impl RecordParser for AgencyParser {
             ));
         }
         if !problems.is_empty() {
-            return None;
+            return Ok(None);
         }
         let values = Values {
             code: record.code.clone(),
@@ -139,19 +139,19 @@ impl RecordParser for AgencyParser {
             ppk_title: record.ppk_title,
         };
         match self.stored.get(&record.code) {
-            Some((_, stored)) if *stored == values => Some(Change::Same),
+            Some((_, stored)) if *stored == values => Ok(Some(Change::Same)),
             Some((id, stored)) => {
                 let old_key = agency_key(&stored.name);
                 self.keys.remove(&old_key);
                 self.keys.insert(key, record.code);
-                Some(Change::Changed(AgencyWrite {
+                Ok(Some(Change::Changed(AgencyWrite {
                     id: Some(*id),
                     values,
-                }))
+                })))
             }
             None => {
                 self.keys.insert(key, record.code);
-                Some(Change::New(AgencyWrite { id: None, values }))
+                Ok(Some(Change::New(AgencyWrite { id: None, values })))
             }
         }
     }

@@ -213,12 +213,12 @@ impl RecordParser for CandidateParser {
         line: u64,
         row: &TextRow<CandidateField>,
         problems: &mut Vec<FieldProblem<CandidateField>>,
-    ) -> Option<Change<CandidateWrite>> {
+    ) -> Result<Option<Change<CandidateWrite>>, StoreError> {
         let record = match check_candidate_row(row) {
             Ok(record) => record,
             Err(found) => {
                 problems.extend(found);
-                return None;
+                return Ok(None);
             }
         };
         let values = self.values(record);
@@ -234,16 +234,18 @@ impl RecordParser for CandidateParser {
                     values.level
                 ),
             ));
-            return None;
+            return Ok(None);
         }
         self.seen.insert(key.clone(), line);
         match self.stored.get(&key) {
-            Some((_, fingerprint)) if *fingerprint == values.fingerprint() => Some(Change::Same),
-            Some((id, _)) => Some(Change::Changed(CandidateWrite {
+            Some((_, fingerprint)) if *fingerprint == values.fingerprint() => {
+                Ok(Some(Change::Same))
+            }
+            Some((id, _)) => Ok(Some(Change::Changed(CandidateWrite {
                 id: Some(*id),
                 values,
-            })),
-            None => Some(Change::New(CandidateWrite { id: None, values })),
+            }))),
+            None => Ok(Some(Change::New(CandidateWrite { id: None, values }))),
         }
     }
 }

@@ -180,11 +180,6 @@ fn first_time<K: std::hash::Hash + Eq, F>(
     }
 }
 
-/// A database failure while checking a row stops the import: it is no fault of the row.
-fn stop<T>(result: Result<T, StoreError>) -> T {
-    result.unwrap_or_else(|e| panic!("the database failed while checking a row: {e}"))
-}
-
 struct PactParser {
     common: Common,
     /// (file stem, code) of each known election.
@@ -201,12 +196,12 @@ impl RecordParser for PactParser {
         line: u64,
         row: &TextRow<PactField>,
         problems: &mut Vec<FieldProblem<PactField>>,
-    ) -> Option<Change<NewPact>> {
+    ) -> Result<Option<Change<NewPact>>, StoreError> {
         let record = match check_pact_row(row) {
             Ok(record) => record,
             Err(found) => {
                 problems.extend(found);
-                return None;
+                return Ok(None);
             }
         };
         let election = match record.election {
@@ -231,7 +226,7 @@ impl RecordParser for PactParser {
             },
         };
         let signer = match &record.subject {
-            PactSubject::Person(number) => match stop(self.common.person(number)) {
+            PactSubject::Person(number) => match self.common.person(number)? {
                 Ok(id) => Some(Signer::Person(id)),
                 Err(message) => {
                     problems.push(FieldProblem::new(PactField::Nip, message));
@@ -239,7 +234,7 @@ impl RecordParser for PactParser {
                 }
             },
             PactSubject::Agency(code) => {
-                match stop(self.common.wait(agency_id_by_code(&self.common.db, code))) {
+                match self.common.wait(agency_id_by_code(&self.common.db, code))? {
                     Some(id) => Some(Signer::Agency(id)),
                     None => {
                         problems.push(FieldProblem::new(
@@ -252,7 +247,7 @@ impl RecordParser for PactParser {
             }
         };
         let (Some(election), Some(signer)) = (election, signer) else {
-            return None;
+            return Ok(None);
         };
         let field = match signer {
             Signer::Person(_) => PactField::Nip,
@@ -266,11 +261,14 @@ impl RecordParser for PactParser {
             "this signer's pact for this election",
             problems,
         ) {
-            return None;
+            return Ok(None);
         }
         let document =
             self.common
-                .document(record.document.as_deref(), PactField::Document, problems)?;
+                .document(record.document.as_deref(), PactField::Document, problems);
+        let Some(document) = document else {
+            return Ok(None);
+        };
         let pact = NewPact {
             signer,
             election_code: election,
@@ -278,8 +276,8 @@ impl RecordParser for PactParser {
             signatory: record.signatory,
             document,
         };
-        let found = stop(self.common.wait(find_pact(&self.common.db, &pact)));
-        Some(change(found, pact))
+        let found = self.common.wait(find_pact(&self.common.db, &pact))?;
+        Ok(Some(change(found, pact)))
     }
 }
 
@@ -297,19 +295,19 @@ impl RecordParser for LeaveParser {
         line: u64,
         row: &TextRow<LeaveField>,
         problems: &mut Vec<FieldProblem<LeaveField>>,
-    ) -> Option<Change<NewLeave>> {
+    ) -> Result<Option<Change<NewLeave>>, StoreError> {
         let record = match check_leave_row(row) {
             Ok(record) => record,
             Err(found) => {
                 problems.extend(found);
-                return None;
+                return Ok(None);
             }
         };
-        let id = match stop(self.common.person(&record.number)) {
+        let id = match self.common.person(&record.number)? {
             Ok(id) => id,
             Err(message) => {
                 problems.push(FieldProblem::new(LeaveField::Nip, message));
-                return None;
+                return Ok(None);
             }
         };
         if !first_time(
@@ -320,11 +318,14 @@ impl RecordParser for LeaveParser {
             "this person's leave starting on this day",
             problems,
         ) {
-            return None;
+            return Ok(None);
         }
         let document =
             self.common
-                .document(record.document.as_deref(), LeaveField::Document, problems)?;
+                .document(record.document.as_deref(), LeaveField::Document, problems);
+        let Some(document) = document else {
+            return Ok(None);
+        };
         let leave = NewLeave {
             civil_servant_id: id,
             starts_on: record.starts_on,
@@ -333,8 +334,8 @@ impl RecordParser for LeaveParser {
             decree_number: record.decree_number,
             document,
         };
-        let found = stop(self.common.wait(find_leave(&self.common.db, &leave)));
-        Some(change(found, leave))
+        let found = self.common.wait(find_leave(&self.common.db, &leave))?;
+        Ok(Some(change(found, leave)))
     }
 }
 
@@ -352,19 +353,19 @@ impl RecordParser for ResignationParser {
         line: u64,
         row: &TextRow<ResignationField>,
         problems: &mut Vec<FieldProblem<ResignationField>>,
-    ) -> Option<Change<NewResignation>> {
+    ) -> Result<Option<Change<NewResignation>>, StoreError> {
         let record = match check_resignation_row(row) {
             Ok(record) => record,
             Err(found) => {
                 problems.extend(found);
-                return None;
+                return Ok(None);
             }
         };
-        let id = match stop(self.common.person(&record.number)) {
+        let id = match self.common.person(&record.number)? {
             Ok(id) => id,
             Err(message) => {
                 problems.push(FieldProblem::new(ResignationField::Nip, message));
-                return None;
+                return Ok(None);
             }
         };
         if !first_time(
@@ -375,13 +376,16 @@ impl RecordParser for ResignationParser {
             "this person's resignation on this day",
             problems,
         ) {
-            return None;
+            return Ok(None);
         }
         let document = self.common.document(
             record.document.as_deref(),
             ResignationField::Document,
             problems,
-        )?;
+        );
+        let Some(document) = document else {
+            return Ok(None);
+        };
         let resignation = NewResignation {
             civil_servant_id: id,
             resigned_on: record.resigned_on,
@@ -389,11 +393,10 @@ impl RecordParser for ResignationParser {
             decree_number: record.decree_number,
             document,
         };
-        let found = stop(
-            self.common
-                .wait(find_resignation(&self.common.db, &resignation)),
-        );
-        Some(change(found, resignation))
+        let found = self
+            .common
+            .wait(find_resignation(&self.common.db, &resignation))?;
+        Ok(Some(change(found, resignation)))
     }
 }
 

@@ -178,7 +178,6 @@ fn positions(keys: &[String], matches: impl Fn(&String) -> bool) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use netral_domain::roster::Field;
 
     type Mapping = super::Mapping<Field>;

@@ -139,13 +139,14 @@ pub trait RecordParser: Send + 'static {
     type Field: FileField;
     type Record: Send + 'static;
 
-    /// `None` when the row is bad, its problems pushed.
+    /// `Ok(None)` when the row is bad, its problems pushed; an error when the database failed
+    /// while checking it, which stops the import (it is no fault of the row).
     fn parse(
         &mut self,
         line: u64,
         row: &TextRow<Self::Field>,
         problems: &mut Vec<FieldProblem<Self::Field>>,
-    ) -> Option<Change<Self::Record>>;
+    ) -> Result<Option<Change<Self::Record>>, StoreError>;
 }
 
 /// Writes records, one at a time, inside a batch's transaction.
@@ -229,6 +230,7 @@ where
                 source: e.source,
             });
         }
+        Err(ReadFailure::Store(e)) => return Err(FileImportError::Store(e)),
         Err(ReadFailure::WriterGone) => unreachable!("the writer's own error returned first"),
     };
     Ok((
@@ -281,6 +283,7 @@ struct Reading {
 enum ReadFailure {
     Source(SourceError),
     Report(ReportError),
+    Store(StoreError),
     WriterGone,
 }
 
@@ -393,7 +396,10 @@ impl<P: RecordParser> RowSink for RecordSink<P> {
             .collect();
         if found.is_empty() {
             self.problems.clear();
-            let change = self.parser.parse(line, row, &mut self.problems);
+            let change = self
+                .parser
+                .parse(line, row, &mut self.problems)
+                .map_err(ReadFailure::Store)?;
             found.extend(self.problems.drain(..).map(|p| (Some(p.field), p.message)));
             match change {
                 // A row with a problem is not imported, whatever the parser made of it.

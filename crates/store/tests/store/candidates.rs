@@ -300,7 +300,7 @@ async fn candidate_headers_through_a_mapping_or_in_xlsx(db: &Db) {
         .write_datetime_with_format(
             1,
             9,
-            &rust_xlsxwriter::ExcelDateTime::from_ymd(1971, 5, 6).unwrap(),
+            rust_xlsxwriter::ExcelDateTime::from_ymd(1971, 5, 6).unwrap(),
             &rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
         )
         .unwrap();

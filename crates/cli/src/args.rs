@@ -23,7 +23,8 @@ pub enum Command {
     /// Administration tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
-    /// Import data files: the civil-service roster.
+    /// Import data files: agencies, the civil-service roster, KPU candidate lists, and
+    /// prevention records (integrity pacts, unpaid leave, resignations).
     #[command(subcommand)]
     Import(ImportCommand),
 }
@@ -138,6 +139,90 @@ pub enum ImportCommand {
     /// (keyed on the NIP, so importing again never duplicates); bad rows are listed in
     /// FILE.errors.csv with their line, column and problem. Agencies must already exist.
     Roster(RosterImportArgs),
+    /// Import employing agencies. Columns: code, name, kind (central, province, regency, city),
+    /// region_code (e.g. 32.15; empty only for central), ppk_title. Agencies are updated by
+    /// code; names must stay unique ignoring case, punctuation and abbreviations ("Kab.").
+    /// Import them before the roster, which finds agencies by name.
+    Agencies(AgencyImportArgs),
+    /// Import a KPU candidate list (DCS or DCT) for one election. Columns, as KPU names them:
+    /// tingkat (dpr, dpd, dprd_provinsi, dprd_kabkota, kepala_daerah, wakil_kepala_daerah),
+    /// dapil, nomorPartai and namaPartai (empty only for dpd), nomorUrut, namaLengkap (titles
+    /// kept), jenisKelamin (L/P), and optionally tempatTinggal ("KAB. KARAWANG"; resolved to a
+    /// region where it names one), namaPasangan, tanggalLahir (YYYY-MM-DD, DD-MM-YYYY or
+    /// DD/MM/YYYY). Candidates are updated by (election, tingkat, dapil, nomorPartai, nomorUrut).
+    Candidates(CandidateImportArgs),
+    /// Import integrity pacts (pakta integritas). Columns: nip (a person's pact) or agency_code
+    /// (a pact signed for a whole agency), election (a code from the rules folder; empty for a
+    /// standing pledge that counts for every election), signed_on, signatory (who signed for an
+    /// agency), document (a file path relative to the list, stored as evidence). One pact per
+    /// signer and election: importing again updates it.
+    Pacts(PactImportArgs),
+    /// Import unpaid-leave (CLTN) periods. Columns: nip, starts_on, ends_on, reason,
+    /// decree_number, document (a file path relative to the list, stored as evidence). A period
+    /// is found again by its NIP and start date.
+    Leave(PreventionImportArgs),
+    /// Import resignations of civil servants who run for office. Columns: nip, resigned_on,
+    /// effective_on, decree_number, document (a file path relative to the list, stored as
+    /// evidence). A resignation is found again by its NIP and date.
+    Resignations(PreventionImportArgs),
+}
+
+/// What every registry import takes. Bad rows are listed in FILE.errors.csv with their line,
+/// column and problem; good rows go in. Dates: YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.
+#[derive(Debug, Args)]
+pub struct RegistryFileArgs {
+    /// CSV (comma, semicolon or tab; UTF-8, with or without BOM) or XLSX (first sheet); headers
+    /// in any case.
+    pub file: PathBuf,
+    /// TOML file naming the columns of a file whose headers differ, one line per field, e.g.
+    /// `code = "KODE INSTANSI"`.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AgencyImportArgs {
+    #[command(flatten)]
+    pub file: RegistryFileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CandidateImportArgs {
+    #[command(flatten)]
+    pub file: RegistryFileArgs,
+    /// The election the list is for: its code (pemilu-2024) or its file's name (2024-pemilu)
+    /// in the rules folder's elections/.
+    #[arg(long)]
+    pub election: String,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// Folder whose `evidence/` receives the documents the list names.
+    #[arg(long, env = "NETRAL_DATA_DIR", default_value = "netral-data")]
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct PactImportArgs {
+    #[command(flatten)]
+    pub file: RegistryFileArgs,
+    #[command(flatten)]
+    pub evidence: EvidenceArgs,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PreventionImportArgs {
+    #[command(flatten)]
+    pub file: RegistryFileArgs,
+    #[command(flatten)]
+    pub evidence: EvidenceArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,8 @@ pub mod case;
 pub mod deadline;
 pub mod election;
 pub mod ids;
+pub mod registry;
 pub mod report;
 pub mod roster;
 pub mod rules;
+pub mod table;

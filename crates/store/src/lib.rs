@@ -14,6 +14,7 @@ pub mod rate_limit;
 pub mod registry;
 pub mod roster_import;
 pub mod rules_files;
+pub mod tabular;
 pub mod thread;
 pub mod vault;
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use netral_domain::election::parse_election;
+use netral_domain::election::{Election, parse_election};
 use netral_domain::rules::{RuleBook, RulesError, parse_holiday_year, parse_rule_set};
 
 pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
@@ -51,4 +51,50 @@ fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, RulesError> {
                 .map_err(|e| RulesError::new(&file, format!("cannot read the file: {e}")))
         })
         .collect()
+}
+
+/// An election named on the command line or in a file that `rules/elections` does not define.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown election `{wanted}`; the known elections are: {}", known.join(", "))]
+pub struct UnknownElection {
+    pub wanted: String,
+    /// Each known election as `code (file name)`.
+    pub known: Vec<String>,
+}
+
+/// The elections of a rules folder (`elections/*.toml`), each with its file's stem: an election
+/// may be named by its code (`pemilu-2024`) or by its file (`2024-pemilu`).
+pub fn load_elections(dir: &Path) -> Result<Vec<(String, Election)>, RulesError> {
+    let elections_dir = dir.join("elections");
+    if !elections_dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    read_folder(&elections_dir)?
+        .into_iter()
+        .map(|(file, text)| {
+            let stem = Path::new(&file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            parse_election(&file, &text).map(|election| (stem, election))
+        })
+        .collect()
+}
+
+/// The election `wanted` names, by code or by file stem; refused naming the known ones.
+pub fn find_election<'a>(
+    elections: &'a [(String, Election)],
+    wanted: &str,
+) -> Result<&'a Election, UnknownElection> {
+    elections
+        .iter()
+        .find(|(stem, election)| election.code == wanted || stem == wanted)
+        .map(|(_, election)| election)
+        .ok_or_else(|| UnknownElection {
+            wanted: wanted.to_owned(),
+            known: elections
+                .iter()
+                .map(|(stem, e)| format!("{} ({stem})", e.code))
+                .collect(),
+        })
 }

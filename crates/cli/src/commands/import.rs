@@ -16,6 +16,11 @@ use crate::args::{ImportCommand, RosterImportArgs};
 pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
     match command {
         ImportCommand::Roster(args) => roster(args).await,
+        ImportCommand::Agencies(args) => super::registry_import::agencies(args).await,
+        ImportCommand::Candidates(args) => super::registry_import::candidates(args).await,
+        ImportCommand::Pacts(args) => super::registry_import::pacts(args).await,
+        ImportCommand::Leave(args) => super::registry_import::leave(args).await,
+        ImportCommand::Resignations(args) => super::registry_import::resignations(args).await,
     }
 }
 
@@ -93,19 +98,23 @@ fn progress_bar(size: u64, xlsx: bool) -> ProgressBar {
     bar
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or(path.as_os_str())
         .to_string_lossy()
         .into_owned()
 }
 
-fn summary_text(summary: &ImportSummary, name: &str, report: &Path, database: &str) -> String {
-    let format = match summary.format {
+pub(super) fn format_text(format: SourceFormat) -> String {
+    match format {
         SourceFormat::Csv { delimiter: '\t' } => "CSV, tab-separated".to_owned(),
         SourceFormat::Csv { delimiter } => format!("CSV, separated by '{delimiter}'"),
         SourceFormat::Xlsx => "XLSX".to_owned(),
-    };
+    }
+}
+
+fn summary_text(summary: &ImportSummary, name: &str, report: &Path, database: &str) -> String {
+    let format = format_text(summary.format);
     let problems = match summary.problems {
         0 => format!("no problems; report: {}", report.display()),
         1 => format!("1 problem listed in {}", report.display()),

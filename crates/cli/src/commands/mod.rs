@@ -3,6 +3,7 @@
 mod admin;
 mod import;
 mod migrate;
+mod registry_import;
 mod serve;
 
 use anyhow::Context;

@@ -6,6 +6,7 @@ mod crash;
 mod errors;
 mod help;
 mod import;
+mod registry_import;
 mod serve;
 
 use std::path::PathBuf;

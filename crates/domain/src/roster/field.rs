@@ -129,6 +129,31 @@ impl Field {
     }
 }
 
+impl crate::table::FileField for Field {
+    const ALL: &'static [Field] = &Field::ALL;
+    const SOURCE: &'static str = "SIASN";
+
+    fn index(self) -> usize {
+        Field::index(self)
+    }
+
+    fn header(self) -> &'static str {
+        self.siasn_name()
+    }
+
+    fn key(self) -> &'static str {
+        Field::key(self)
+    }
+
+    fn required(self) -> bool {
+        Field::required(self)
+    }
+
+    fn from_header(header: &str) -> Option<Field> {
+        Field::from_header(header)
+    }
+}
+
 /// A header reduced to its lowercase letters and digits: exports differ in case, spaces and
 /// underscores, never in letters.
 pub fn header_key(header: &str) -> String {

@@ -1,9 +1,17 @@
 //! The registry: official regions, employing agencies, and the civil servants on the roster
 //! (added one by one here, or by the thousand through [`crate::roster_import`]).
 
+pub mod agencies_import;
 pub(crate) mod bulk;
+pub mod candidates;
+mod documents;
 pub mod lookup;
+pub mod prevention;
+mod prevention_import;
 pub mod regions;
+
+pub use agencies_import::{Agency, import_agencies, list_agencies};
+pub use prevention_import::{import_leave, import_pacts, import_resignations};
 
 use std::collections::HashMap;
 

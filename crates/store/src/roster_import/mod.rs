@@ -12,22 +12,25 @@
 //!
 //! See docs/decisions/0008-roster-import.md for why.
 
-mod csv_source;
-mod mapping;
 mod reader;
 mod writer;
-mod xlsx_source;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SubsecRound, Utc};
 
-pub use mapping::Mapping;
+use netral_domain::roster::Field;
+
+pub use crate::tabular::{Problem, SourceFormat};
+
+/// Which column holds which roster field, for files whose headers are not SIASN's.
+pub type Mapping = crate::tabular::Mapping<Field>;
 
 use crate::db::{Backend, Db};
 use crate::error::StoreError;
 use crate::registry;
+use crate::tabular::{ReportError, SourceError};
 
 /// Rows per transaction unless told otherwise: large enough that commits cost little, small
 /// enough that an interrupted import loses seconds of work.
@@ -65,23 +68,6 @@ impl ImportOptions {
             fail_before_commit_of_batch: None,
         }
     }
-}
-
-/// What kind of file was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceFormat {
-    Csv { delimiter: char },
-    Xlsx,
-}
-
-/// One problem of one row, as the report lists it. `field` is the column's header as the file
-/// writes it; empty when the problem is the row's shape.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: u64,
-    pub field: String,
-    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,11 +123,21 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-impl ImportError {
-    fn read(path: &Path, e: std::io::Error) -> ImportError {
-        ImportError::Read {
-            path: path.display().to_string(),
-            message: e.to_string(),
+impl From<SourceError> for ImportError {
+    fn from(e: SourceError) -> ImportError {
+        match e {
+            SourceError::Open { path, source } => ImportError::Open { path, source },
+            SourceError::Read { path, message } => ImportError::Read { path, message },
+            SourceError::Header { path, message } => ImportError::Header { path, message },
+        }
+    }
+}
+
+impl From<ReportError> for ImportError {
+    fn from(e: ReportError) -> ImportError {
+        ImportError::Report {
+            path: e.path,
+            source: e.source,
         }
     }
 }

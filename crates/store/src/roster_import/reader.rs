@@ -3,19 +3,14 @@
 //! wait for the writer, so memory stays bounded whatever the file's size.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufWriter, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use netral_domain::roster::{Field, RawRow, RosterRecord, agency_key, check_row};
 use tokio::sync::mpsc::Sender;
 
-use super::mapping::{Columns, Mapping};
 use super::writer::Values;
-use super::{ImportError, Problem, SourceFormat, csv_source, xlsx_source};
-
-/// How many problems the summary carries; the rest are only in the report file.
-const PROBLEMS_KEPT: usize = 100;
+use super::{ImportError, Mapping, Problem, SourceFormat};
+use crate::tabular::{self, Columns, Layout, ProblemReport, RowBuffer, RowSink};
 
 pub(super) struct Batch {
     pub rows: Vec<Values>,
@@ -37,9 +32,8 @@ pub(super) struct Reading {
 
 pub(super) struct Validator {
     path: PathBuf,
-    file_label: String,
     mapping: Option<Mapping>,
-    columns: Option<Columns>,
+    columns: Option<Columns<Field>>,
     /// Agency ids by name key; names already seen are remembered as written, so that the key
     /// is computed once per distinct name, not once per row.
     agencies: HashMap<String, i64>,
@@ -51,8 +45,7 @@ pub(super) struct Validator {
     batch_size: usize,
     batch: Vec<Values>,
     sender: Sender<Batch>,
-    report: Option<csv::Writer<BufWriter<File>>>,
-    report_path: Option<PathBuf>,
+    report: ProblemReport,
     reading: Reading,
     row_problems: Vec<(Option<Field>, String)>,
 }
@@ -69,34 +62,10 @@ pub(super) struct Setup {
 /// Reads the whole file; runs on a blocking thread. Stops early, without error, when the
 /// writer has gone (it failed, and says why).
 pub(super) fn run(setup: Setup, sender: Sender<Batch>) -> Result<Reading, ImportError> {
-    let mut file = File::open(&setup.path).map_err(|e| ImportError::Open {
-        path: setup.path.display().to_string(),
-        source: e,
-    })?;
-    let mut magic = [0u8; 8];
-    let peeked = file
-        .read(&mut magic)
-        .map_err(|e| ImportError::read(&setup.path, e))?;
-    let file = File::open(&setup.path).map_err(|e| ImportError::read(&setup.path, e))?;
-    let report = match &setup.report_path {
-        Some(path) => {
-            let mut writer =
-                csv::Writer::from_writer(BufWriter::new(File::create(path).map_err(|e| {
-                    ImportError::Report {
-                        path: path.display().to_string(),
-                        source: e,
-                    }
-                })?));
-            writer
-                .write_record(["file", "line", "field", "message"])
-                .map_err(|e| report_error(path, e))?;
-            Some(writer)
-        }
-        None => None,
-    };
+    let opened = tabular::open(&setup.path)?;
+    let report = ProblemReport::create(setup.report_path.as_deref(), setup.file_label)?;
     let mut validator = Validator {
         path: setup.path.clone(),
-        file_label: setup.file_label,
         mapping: setup.mapping,
         columns: None,
         agencies: setup.agencies,
@@ -106,46 +75,60 @@ pub(super) fn run(setup: Setup, sender: Sender<Batch>) -> Result<Reading, Import
         batch: Vec::new(),
         sender,
         report,
-        report_path: setup.report_path,
         reading: Reading::default(),
         row_problems: Vec::new(),
     };
-    let magic = &magic[..peeked];
-    let read = if magic.starts_with(b"PK\x03\x04") {
-        xlsx_source::read(&setup.path, file, &mut validator)
-    } else if magic.starts_with(b"\xD0\xCF\x11\xE0") {
-        Err(ImportError::Header {
-            path: setup.path.display().to_string(),
-            message: "this is an old Excel file (.xls): save it as .xlsx or CSV UTF-8".into(),
-        })
-    } else {
-        csv_source::read(&setup.path, file, &mut validator)
-    };
-    match read {
+    match tabular::read(opened, &mut validator) {
         Ok(()) | Err(ImportError::WriterGone) => {}
         Err(e) => return Err(e),
     }
     validator.finish()
 }
 
-impl Validator {
-    pub fn set_format(&mut self, format: SourceFormat) {
+impl RowBuffer for RawRow {
+    fn clear(&mut self) {
+        RawRow::clear(self);
+    }
+
+    fn set(&mut self, slot: usize, text: &str) {
+        RawRow::set(self, Field::ALL[slot], text);
+    }
+}
+
+impl RowSink for Validator {
+    type Row = RawRow;
+    type Error = ImportError;
+
+    fn set_format(&mut self, format: SourceFormat) {
         self.reading.format = Some(format);
     }
 
-    /// Takes the header row; fails, before any row is read, when required columns are missing.
-    pub fn start(&mut self, header: Vec<String>) -> Result<(), ImportError> {
+    /// Fails, before any row is read, when required columns are missing.
+    fn start(&mut self, header: Vec<String>) -> Result<Layout, ImportError> {
         let columns = Columns::resolve(&header, self.mapping.as_ref()).map_err(|message| {
             ImportError::Header {
                 path: self.path.display().to_string(),
                 message,
             }
         })?;
+        let layout = columns.layout();
         self.columns = Some(columns);
-        Ok(())
+        Ok(layout)
     }
 
-    pub fn columns(&self) -> &Columns {
+    fn row(
+        &mut self,
+        line: u64,
+        bytes: u64,
+        raw: &RawRow,
+        cell_problems: &[(Option<usize>, String)],
+    ) -> Result<(), ImportError> {
+        self.take_row(line, bytes, raw, cell_problems)
+    }
+}
+
+impl Validator {
+    fn columns(&self) -> &Columns<Field> {
         self.columns
             .as_ref()
             .expect("sources call start() before reading rows")
@@ -153,18 +136,22 @@ impl Validator {
 
     /// Takes one row: `cell_problems` are what the source found while reading it (a wrong
     /// number of fields, text that is not UTF-8).
-    pub fn row(
+    fn take_row(
         &mut self,
         line: u64,
         bytes: u64,
         raw: &RawRow,
-        cell_problems: &[(Option<Field>, String)],
+        cell_problems: &[(Option<usize>, String)],
     ) -> Result<(), ImportError> {
         self.reading.rows_read += 1;
         self.reading.bytes_read = bytes;
         let mut problems = std::mem::take(&mut self.row_problems);
         problems.clear();
-        problems.extend_from_slice(cell_problems);
+        problems.extend(
+            cell_problems
+                .iter()
+                .map(|(slot, message)| (slot.map(|s| Field::ALL[s]), message.clone())),
+        );
         if problems.is_empty() {
             match check_row(raw) {
                 Ok(record) => {
@@ -245,26 +232,7 @@ impl Validator {
         message: String,
     ) -> Result<(), ImportError> {
         let field = field.map_or("", |f| self.columns().label(f)).to_owned();
-        if let (Some(writer), Some(path)) = (&mut self.report, &self.report_path) {
-            writer
-                .write_record([
-                    self.file_label.as_str(),
-                    &line.to_string(),
-                    &field,
-                    &message,
-                ])
-                .map_err(|e| report_error(path, e))?;
-        }
-        self.reading.problems += 1;
-        if self.reading.first_problems.len() < PROBLEMS_KEPT {
-            self.reading.first_problems.push(Problem {
-                file: self.file_label.clone(),
-                line,
-                field,
-                message,
-            });
-        }
-        Ok(())
+        Ok(self.report.add(line, &field, message)?)
     }
 
     fn send(&mut self) -> Result<(), ImportError> {
@@ -283,12 +251,9 @@ impl Validator {
             // The writer may have gone; it reports its own error.
             let _ = self.send();
         }
-        if let (Some(mut writer), Some(path)) = (self.report.take(), &self.report_path) {
-            writer.flush().map_err(|e| ImportError::Report {
-                path: path.display().to_string(),
-                source: e,
-            })?;
-        }
+        let (problems, first_problems) = self.report.finish()?;
+        self.reading.problems = problems;
+        self.reading.first_problems = first_problems;
         Ok(self.reading)
     }
 }
@@ -301,11 +266,4 @@ fn unknown_agency(record: &RosterRecord) -> String {
     format!(
         "agency {names} is not in the registry: add it first (names are matched ignoring case and punctuation)"
     )
-}
-
-fn report_error(path: &Path, e: csv::Error) -> ImportError {
-    ImportError::Report {
-        path: path.display().to_string(),
-        source: e.into(),
-    }
 }

@@ -2,12 +2,15 @@
 //! `netral-testkit`). One binary: each file in tests/ would link its own.
 
 mod accounts;
+mod agencies_import;
+mod candidates;
 mod cases;
 mod connect;
 mod group_commit;
 mod intake;
 mod jobs;
 mod lookup;
+mod prevention;
 mod regions;
 mod roster_import;
 mod rules_files;

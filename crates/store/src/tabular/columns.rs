@@ -1,41 +1,53 @@
-//! Which column of a file holds which roster field: SIASN's own headers are found without help
-//! (ignoring case, spaces and punctuation); other exports bring a mapping file.
+//! Which column of a file holds which field: a file with the source's own headers is read
+//! without help (ignoring case, spaces and punctuation); other files bring a mapping file.
 
 use std::path::Path;
 
-use netral_domain::roster::{Field, header_key};
+use netral_domain::table::{FileField, header_key};
+
+use super::Layout;
 
 /// A mapping file's content: for some fields, the header of the column that holds them.
 ///
-/// The file is TOML, one line per field, the key being the field's name in Netral or in SIASN
-/// and the value the file's header:
+/// The file is TOML, one line per field, the key being the field's name in Netral or its
+/// header in the source's files, and the value the file's header:
 ///
 /// ```toml
 /// nip = "NIP BARU"
 /// name = "NAMA LENGKAP"
 /// instansiIndukNama = "INSTANSI"
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mapping {
-    columns: Vec<(Field, String)>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping<F> {
+    columns: Vec<(F, String)>,
 }
 
-impl Mapping {
-    pub fn parse(text: &str) -> Result<Mapping, String> {
+impl<F> Default for Mapping<F> {
+    fn default() -> Self {
+        Mapping {
+            columns: Vec::new(),
+        }
+    }
+}
+
+impl<F: FileField> Mapping<F> {
+    pub fn parse(text: &str) -> Result<Mapping<F>, String> {
         let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut columns: Vec<(Field, String)> = Vec::new();
+        let mut columns: Vec<(F, String)> = Vec::new();
         for (key, value) in table {
-            let field = Field::ALL
-                .into_iter()
+            let field = F::ALL
+                .iter()
+                .copied()
                 .find(|f| {
                     header_key(f.key()) == header_key(&key)
-                        || header_key(f.siasn_name()) == header_key(&key)
+                        || header_key(f.header()) == header_key(&key)
                 })
                 .ok_or_else(|| {
-                    let known: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+                    let known: Vec<&str> = F::ALL.iter().map(|f| f.key()).collect();
                     format!(
-                        "unknown field `{key}`; the fields are {} (or their SIASN names)",
-                        known.join(", ")
+                        "unknown field `{key}`; the fields are {} (or their {} names)",
+                        known.join(", "),
+                        F::SOURCE
                     )
                 })?;
             let header = value
@@ -50,13 +62,13 @@ impl Mapping {
     }
 
     /// Reads a mapping file; errors name the file.
-    pub fn load(path: &Path) -> Result<Mapping, String> {
+    pub fn load(path: &Path) -> Result<Mapping<F>, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read mapping file {}: {e}", path.display()))?;
         Mapping::parse(&text).map_err(|e| format!("mapping file {}: {e}", path.display()))
     }
 
-    fn header_for(&self, field: Field) -> Option<&str> {
+    fn header_for(&self, field: F) -> Option<&str> {
         self.columns
             .iter()
             .find(|(f, _)| *f == field)
@@ -66,21 +78,21 @@ impl Mapping {
 
 /// Where each field is in a file's rows, and how the file calls it.
 #[derive(Debug, Clone)]
-pub(super) struct Columns {
+pub(crate) struct Columns<F> {
     /// (cell index, field) for every field the file has.
-    pub cells: Vec<(usize, Field)>,
+    pub cells: Vec<(usize, F)>,
     /// The header text of each field's column, as the report names it.
-    labels: [Option<String>; Field::COUNT],
+    labels: Vec<Option<String>>,
     /// How many cells the header has: every row must have as many.
     pub width: usize,
 }
 
-impl Columns {
+impl<F: FileField> Columns<F> {
     /// Matches a header row against the fields; fails naming what is missing or ambiguous.
-    pub fn resolve(header: &[String], mapping: Option<&Mapping>) -> Result<Columns, String> {
+    pub fn resolve(header: &[String], mapping: Option<&Mapping<F>>) -> Result<Columns<F>, String> {
         let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
-        let mut cells: Vec<(usize, Field)> = Vec::new();
-        for field in Field::ALL {
+        let mut cells: Vec<(usize, F)> = Vec::new();
+        for &field in F::ALL {
             let found: Vec<usize> = match mapping.and_then(|m| m.header_for(field)) {
                 Some(wanted) => {
                     let found = positions(&keys, |k| *k == header_key(wanted));
@@ -94,7 +106,7 @@ impl Columns {
                     found
                 }
                 None => positions(&keys, |k| {
-                    Field::from_header(k) == Some(field)
+                    F::from_header(k) == Some(field)
                         // A column the mapping gave to another field is not this one's.
                         && mapping.is_none_or(|m| {
                             !m.columns.iter().any(|(_, h)| header_key(h) == *k)
@@ -111,24 +123,25 @@ impl Columns {
                         header[*first],
                         second + 1,
                         header[*second],
-                        field.siasn_name()
+                        field.header()
                     ));
                 }
             }
         }
-        let missing: Vec<&str> = Field::ALL
-            .into_iter()
-            .filter(|f| f.required() && !cells.iter().any(|(_, c)| c == f))
-            .map(Field::siasn_name)
+        let missing: Vec<&str> = F::ALL
+            .iter()
+            .filter(|f| f.required() && !cells.iter().any(|(_, c)| c == *f))
+            .map(|f| f.header())
             .collect();
         if !missing.is_empty() {
             return Err(format!(
-                "the file has no column for {}; its columns are: {}. Name them as SIASN does, or give a mapping file",
+                "the file has no column for {}; its columns are: {}. Name them as {} does, or give a mapping file",
                 missing.join(", "),
-                header.join(", ")
+                header.join(", "),
+                F::SOURCE
             ));
         }
-        let mut labels: [Option<String>; Field::COUNT] = Default::default();
+        let mut labels: Vec<Option<String>> = vec![None; F::ALL.len()];
         for (index, field) in &cells {
             labels[field.index()] = Some(header[*index].clone());
         }
@@ -140,10 +153,18 @@ impl Columns {
     }
 
     /// The file's own name for a field's column.
-    pub fn label(&self, field: Field) -> &str {
+    pub fn label(&self, field: F) -> &str {
         self.labels[field.index()]
             .as_deref()
-            .unwrap_or_else(|| field.siasn_name())
+            .unwrap_or_else(|| field.header())
+    }
+
+    /// What a source needs to fill rows: each column's slot is its field's index.
+    pub fn layout(&self) -> Layout {
+        Layout {
+            cells: self.cells.iter().map(|(i, f)| (*i, f.index())).collect(),
+            width: self.width,
+        }
     }
 }
 
@@ -157,7 +178,10 @@ fn positions(keys: &[String], matches: impl Fn(&String) -> bool) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use netral_domain::roster::Field;
+
+    type Mapping = super::Mapping<Field>;
+    type Columns = super::Columns<Field>;
 
     fn header(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| (*c).to_owned()).collect()

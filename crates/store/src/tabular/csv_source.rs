@@ -1,4 +1,4 @@
-//! Roster CSV files as exports and spreadsheets write them: comma, semicolon (Excel in an
+//! CSV files as exports and spreadsheets write them: comma, semicolon (Excel in an
 //! Indonesian locale) or tab between fields, UTF-8 with or without a byte-order mark. Read
 //! record by record: the file is never held in memory.
 
@@ -6,16 +6,13 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use netral_domain::roster::RawRow;
-
-use super::ImportError;
-use super::reader::Validator;
+use super::{RowBuffer, RowSink, SourceError, SourceFormat};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result<(), ImportError> {
+pub(super) fn read<S: RowSink>(path: &Path, file: File, sink: &mut S) -> Result<(), S::Error> {
     let mut input = BufReader::with_capacity(1 << 20, file);
-    let buffer = input.fill_buf().map_err(|e| ImportError::read(path, e))?;
+    let buffer = input.fill_buf().map_err(|e| SourceError::read(path, e))?;
     let bom = if buffer.starts_with(BOM) {
         BOM.len()
     } else {
@@ -23,7 +20,7 @@ pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result
     };
     let delimiter = detect_delimiter(&buffer[bom..]);
     input.consume(bom);
-    validator.set_format(super::SourceFormat::Csv {
+    sink.set_format(SourceFormat::Csv {
         delimiter: char::from(delimiter),
     });
 
@@ -38,24 +35,16 @@ pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result
         .has_headers(false)
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
-    let fail = |e: csv::Error| ImportError::Read {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let fail = |e: csv::Error| SourceError::read(path, e);
     if !reader.read_byte_record(&mut record).map_err(fail)? {
-        return Err(ImportError::Header {
-            path: path.display().to_string(),
-            message: "the file is empty".into(),
-        });
+        return Err(SourceError::header(path, "the file is empty").into());
     }
     let header = record
         .iter()
         .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
         .collect();
-    validator.start(header)?;
-
-    let columns = validator.columns().clone();
-    let mut raw = RawRow::new();
+    let columns = sink.start(header)?;
+    let mut raw = S::Row::default();
     let mut problems = Vec::new();
     while reader.read_byte_record(&mut record).map_err(fail)? {
         let line = record.position().map_or(0, csv::Position::line);
@@ -71,18 +60,18 @@ pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result
                 ),
             ));
         } else {
-            for &(index, field) in &columns.cells {
+            for &(index, slot) in &columns.cells {
                 match std::str::from_utf8(&record[index]) {
-                    Ok(text) => raw.set(field, text),
+                    Ok(text) => raw.set(slot, text),
                     Err(_) => problems.push((
-                        Some(field),
+                        Some(slot),
                         "the text is not UTF-8: save the file as CSV UTF-8".to_owned(),
                     )),
                 }
             }
         }
         let bytes = reader.position().byte() + bom as u64;
-        validator.row(line, bytes, &raw, &problems)?;
+        sink.row(line, bytes, &raw, &problems)?;
     }
     Ok(())
 }

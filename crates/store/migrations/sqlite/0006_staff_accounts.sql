@@ -2,7 +2,7 @@
 -- the one agency they act for (their scope), their password (argon2id, PHC string) and second
 -- factor (TOTP secret sealed by the vault), their sessions (only a hash of the cookie is kept,
 -- so a copy of the database opens no session), and failed sign-ins for throttling.
--- Column types mirror migrations/postgres/0007_staff_accounts.sql; a test checks they agree.
+-- Column types mirror migrations/postgres/0006_staff_accounts.sql; a test checks they agree.
 
 CREATE TABLE staff_users (
     id INTEGER PRIMARY KEY,

@@ -1,4 +1,4 @@
-//! Roster workbooks (XLSX): the first sheet, its first non-empty row as the header. Cells are
+//! Workbooks (XLSX): the first sheet, its first non-empty row as the header. Cells are
 //! read one by one from the sheet's XML (calamine's cell reader), not loaded as a whole range.
 
 use std::fs::File;
@@ -6,27 +6,19 @@ use std::io::BufReader;
 use std::path::Path;
 
 use calamine::{DataRef, Reader, Xlsx};
-use netral_domain::roster::{Field, RawRow};
 
-use super::ImportError;
-use super::reader::Validator;
+use super::{Layout, RowBuffer, RowSink, SourceError, SourceFormat};
 
 /// Beyond 2^53 a spreadsheet number has lost digits: an 18-digit NIP typed into a number cell
 /// comes back wrong, and must not be guessed at.
 const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
 
-pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result<(), ImportError> {
-    let fail = |e: calamine::XlsxError| ImportError::Read {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    validator.set_format(super::SourceFormat::Xlsx);
+pub(super) fn read<S: RowSink>(path: &Path, file: File, sink: &mut S) -> Result<(), S::Error> {
+    let fail = |e: calamine::XlsxError| SourceError::read(path, e);
+    sink.set_format(SourceFormat::Xlsx);
     let mut workbook = Xlsx::new(BufReader::new(file)).map_err(fail)?;
     let Some(sheet) = workbook.sheet_names().into_iter().next() else {
-        return Err(ImportError::Header {
-            path: path.display().to_string(),
-            message: "the workbook has no sheet".into(),
-        });
+        return Err(SourceError::header(path, "the workbook has no sheet").into());
     };
     let mut cells = workbook.worksheet_cells_reader(&sheet).map_err(fail)?;
 
@@ -34,44 +26,52 @@ pub(super) fn read(path: &Path, file: File, validator: &mut Validator) -> Result
     // cell of a later row arrives.
     let mut current: Option<u32> = None;
     let mut values: Vec<(u32, Result<String, String>)> = Vec::new();
-    let mut state = Rows::default();
+    let mut state = Rows::<S::Row>::default();
     while let Some(cell) = cells.next_cell().map_err(fail)? {
         let (row, column) = cell.get_position();
         if current.is_some_and(|r| r != row) {
-            state.flush(current.unwrap_or_default(), &mut values, validator)?;
+            state.flush(current.unwrap_or_default(), &mut values, sink)?;
         }
         current = Some(row);
         values.push((column, text(cell.get_value())));
     }
     if let Some(row) = current {
-        state.flush(row, &mut values, validator)?;
+        state.flush(row, &mut values, sink)?;
     }
-    if !state.started {
-        return Err(ImportError::Header {
-            path: path.display().to_string(),
-            message: format!("the first sheet (\"{sheet}\") is empty"),
-        });
+    if state.layout.is_none() {
+        return Err(
+            SourceError::header(path, format!("the first sheet (\"{sheet}\") is empty")).into(),
+        );
     }
     Ok(())
 }
 
-#[derive(Default)]
-struct Rows {
-    started: bool,
-    raw: RawRow,
-    problems: Vec<(Option<Field>, String)>,
+struct Rows<R> {
+    /// Set once the header row is read.
+    layout: Option<Layout>,
+    raw: R,
+    problems: Vec<(Option<usize>, String)>,
 }
 
-impl Rows {
-    fn flush(
+impl<R: RowBuffer> Default for Rows<R> {
+    fn default() -> Self {
+        Rows {
+            layout: None,
+            raw: R::default(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<R: RowBuffer> Rows<R> {
+    fn flush<S: RowSink<Row = R>>(
         &mut self,
         row: u32,
         values: &mut Vec<(u32, Result<String, String>)>,
-        validator: &mut Validator,
-    ) -> Result<(), ImportError> {
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
         let line = u64::from(row) + 1;
-        if !self.started {
-            self.started = true;
+        let Some(columns) = &self.layout else {
             let width = values
                 .iter()
                 .map(|(c, _)| *c as usize + 1)
@@ -81,23 +81,22 @@ impl Rows {
             for (column, value) in values.drain(..) {
                 header[column as usize] = value.unwrap_or_default().trim().to_owned();
             }
-            return validator.start(header);
-        }
+            self.layout = Some(sink.start(header)?);
+            return Ok(());
+        };
         self.raw.clear();
         self.problems.clear();
-        let columns = validator.columns();
         for (column, value) in values.drain(..) {
-            let Some(&(_, field)) = columns.cells.iter().find(|(i, _)| *i == column as usize)
-            else {
+            let Some(&(_, slot)) = columns.cells.iter().find(|(i, _)| *i == column as usize) else {
                 continue;
             };
             match value {
-                Ok(text) => self.raw.set(field, &text),
-                Err(message) => self.problems.push((Some(field), message)),
+                Ok(text) => self.raw.set(slot, &text),
+                Err(message) => self.problems.push((Some(slot), message)),
             }
         }
         // No byte position inside a compressed sheet: progress counts rows only.
-        validator.row(line, 0, &self.raw, &self.problems)
+        sink.row(line, 0, &self.raw, &self.problems)
     }
 }
 

@@ -1,20 +1,29 @@
 //! The writing side of an import: each batch in one transaction, as multi-row upserts keyed on
 //! the NIP, so that a batch is all in or all out and a file imported twice ends as it would
 //! once. SQLite gets `INSERT … VALUES` lists (its parameter limit allows ~1,500 rows per
-//! statement; 500 measured as fast); PostgreSQL gets one `INSERT … SELECT FROM UNNEST` of
-//! column arrays per batch, which it plans once whatever the batch size.
+//! statement; 500 measured as fast), rows in NIP order and a page cache large enough for the
+//! NIP index. PostgreSQL gets the batch by `COPY` into a temporary table, then one `INSERT …
+//! SELECT` of only the rows that are new or changed. See docs/decisions/0010.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use netral_domain::roster::RosterRecord;
 use sqlx::{Postgres, Sqlite, Transaction};
 
-use crate::db::{Db, Tx};
+use crate::db::{Backend, Db, Tx};
 use crate::error::StoreError;
 use crate::registry::bulk::{Placeholders, Statement, chunk_sizes};
 use crate::registry::{back_titles, front_titles};
 
 /// Rows per SQLite statement: 21 parameters each, well under SQLite's 32,766.
 const SQLITE_ROWS_PER_STATEMENT: usize = 500;
+
+/// The writer connection's page cache during an import, in KiB (SQLite's negative form). The
+/// default 2 MB cannot hold the NIP index of a large roster: every batch then re-reads its
+/// pages from the OS and spills dirty ones to the WAL before the commit writes them again.
+/// 64 MB holds the index of about two million rows; the cost is bounded, and given back by
+/// [`end_import`].
+const SQLITE_IMPORT_CACHE: &str = "PRAGMA cache_size = -65536";
+const SQLITE_DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
 
 /// What one batch did to the table.
 #[derive(Debug, Default, Clone, Copy)]
@@ -75,15 +84,43 @@ static SQLITE_UPSERT: Statement = Statement {
     placeholders: Placeholders::Anonymous,
 };
 
+/// The batch's rows, as `COPY` delivers them: dropped at the end of the batch's transaction,
+/// so that nothing outlives the batch and pooled connections carry no state.
+const POSTGRES_STAGE: &str = "CREATE TEMPORARY TABLE roster_stage (nip text, nip_lama text, \
+     nik text, name text, given_name text, front_titles text, back_titles text, sex text, \
+     birth_date date, birth_place text, employee_type text, status text, agency_id bigint, \
+     unit text, work_location text, position_type text, position text, eselon text, rank text) \
+     ON COMMIT DROP";
+
+const POSTGRES_COPY: &str = "COPY roster_stage FROM STDIN";
+
+/// Only rows that are new or differ reach the `INSERT`: `ON CONFLICT DO UPDATE` locks the
+/// existing row before it evaluates its `WHERE`, so an unchanged row sent to it costs a row
+/// lock written to the heap and the WAL, which made a re-import as slow as the first. The
+/// upsert's own `WHERE` stays for rows another import changes meanwhile.
 const POSTGRES_UPSERT: &str = concat!(
-    "INSERT INTO civil_servants (",
+    "WITH written AS (INSERT INTO civil_servants (",
     columns!(),
-    ") SELECT r.*, $20::timestamptz, $21::text FROM UNNEST($1::text[], $2::text[], $3::text[], \
-     $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], \
-     $11::text[], $12::text[], $13::bigint[], $14::text[], $15::text[], $16::text[], \
-     $17::text[], $18::text[], $19::text[]) AS r ",
+    ") SELECT s.*, $1::timestamptz, $2::text FROM roster_stage s \
+     LEFT JOIN civil_servants c ON c.nip = s.nip \
+     WHERE c.id IS NULL \
+     OR c.nip_lama IS DISTINCT FROM s.nip_lama OR c.nik IS DISTINCT FROM s.nik \
+     OR c.name IS DISTINCT FROM s.name OR c.given_name IS DISTINCT FROM s.given_name \
+     OR c.front_titles IS DISTINCT FROM s.front_titles \
+     OR c.back_titles IS DISTINCT FROM s.back_titles \
+     OR c.birth_place IS DISTINCT FROM s.birth_place \
+     OR c.employee_type IS DISTINCT FROM s.employee_type \
+     OR c.status IS DISTINCT FROM s.status OR c.agency_id IS DISTINCT FROM s.agency_id \
+     OR c.unit IS DISTINCT FROM s.unit OR c.work_location IS DISTINCT FROM s.work_location \
+     OR c.position_type IS DISTINCT FROM s.position_type \
+     OR c.position IS DISTINCT FROM s.position OR c.eselon IS DISTINCT FROM s.eselon \
+     OR c.rank IS DISTINCT FROM s.rank ",
     upsert!("IS DISTINCT FROM"),
-    " RETURNING (xmax = 0)"
+    // `xmax = 0` marks a row this statement inserted (an updated row carries the updating
+    // transaction's id). Batches may be written side by side, so counting ids afterwards
+    // would count the neighbour's rows too.
+    " RETURNING (xmax = 0) AS inserted) \
+     SELECT COUNT(*) AS changed, COUNT(*) FILTER (WHERE inserted) AS inserted FROM written"
 );
 
 /// One row's values as stored, made on the reading thread so that the writer only binds them.
@@ -166,13 +203,28 @@ pub(super) async fn write_batch(
     })
 }
 
+/// Gives the SQLite writer connection its usual page cache back once an import is over.
+pub(super) async fn end_import(db: &Db) -> Result<(), StoreError> {
+    if db.backend() != Backend::Sqlite {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    if let Tx::Sqlite(tx) = &mut tx {
+        sqlx::query(SQLITE_DEFAULT_CACHE).execute(&mut **tx).await?;
+    }
+    tx.commit().await
+}
+
 /// Returns (rows changed, rows inserted).
 async fn sqlite(
     tx: &mut Transaction<'static, Sqlite>,
-    values: Vec<Values>,
+    mut values: Vec<Values>,
     label: &str,
     now: DateTime<Utc>,
 ) -> Result<(u64, u64), StoreError> {
+    sqlx::query(SQLITE_IMPORT_CACHE).execute(&mut **tx).await?;
+    // In NIP order, consecutive rows land on the same pages of the NIP index.
+    values.sort_unstable_by(|a, b| a.nip.cmp(&b.nip));
     // New rows get rowids above the largest one, which tells inserted rows from updated ones
     // without reading the batch back; the transaction holds SQLite's only write lock.
     let before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM civil_servants")
@@ -222,74 +274,96 @@ async fn postgres(
     label: &str,
     now: DateTime<Utc>,
 ) -> Result<(u64, u64), StoreError> {
-    let n = values.len();
-    let mut nip = Vec::with_capacity(n);
-    let mut nip_lama = Vec::with_capacity(n);
-    let mut nik = Vec::with_capacity(n);
-    let mut name = Vec::with_capacity(n);
-    let mut given_name = Vec::with_capacity(n);
-    let mut front = Vec::with_capacity(n);
-    let mut back = Vec::with_capacity(n);
-    let mut sex = Vec::with_capacity(n);
-    let mut birth_date = Vec::with_capacity(n);
-    let mut birth_place = Vec::with_capacity(n);
-    let mut employee_type = Vec::with_capacity(n);
-    let mut status = Vec::with_capacity(n);
-    let mut agency_id = Vec::with_capacity(n);
-    let mut unit = Vec::with_capacity(n);
-    let mut work_location = Vec::with_capacity(n);
-    let mut position_type = Vec::with_capacity(n);
-    let mut position = Vec::with_capacity(n);
-    let mut eselon = Vec::with_capacity(n);
-    let mut rank = Vec::with_capacity(n);
-    for v in values {
-        nip.push(v.nip);
-        nip_lama.push(v.nip_lama);
-        nik.push(v.nik);
-        name.push(v.name);
-        given_name.push(v.given_name);
-        front.push(v.front_titles);
-        back.push(v.back_titles);
-        sex.push(v.sex);
-        birth_date.push(v.birth_date);
-        birth_place.push(v.birth_place);
-        employee_type.push(v.employee_type);
-        status.push(v.status);
-        agency_id.push(v.agency_id);
-        unit.push(v.unit);
-        work_location.push(v.work_location);
-        position_type.push(v.position_type);
-        position.push(v.position);
-        eselon.push(v.eselon);
-        rank.push(v.rank);
+    let data = copy_text(&values);
+    drop(values);
+    sqlx::raw_sql(POSTGRES_STAGE).execute(&mut **tx).await?;
+    let mut copy = tx.copy_in_raw(POSTGRES_COPY).await?;
+    if let Err(e) = copy.send(data).await {
+        // The transaction is rolled back anyway; the first error is the one to report.
+        let _ = copy.abort("the import's writer failed").await;
+        return Err(e.into());
     }
-    // One row back per row written; `xmax = 0` marks a row this statement inserted (an
-    // updated row carries the updating transaction's id). Batches may be written side by
-    // side, so counting ids afterwards would count the neighbour's rows too.
-    let written: Vec<bool> = sqlx::query_scalar(POSTGRES_UPSERT)
-        .bind(nip)
-        .bind(nip_lama)
-        .bind(nik)
-        .bind(name)
-        .bind(given_name)
-        .bind(front)
-        .bind(back)
-        .bind(sex)
-        .bind(birth_date)
-        .bind(birth_place)
-        .bind(employee_type)
-        .bind(status)
-        .bind(agency_id)
-        .bind(unit)
-        .bind(work_location)
-        .bind(position_type)
-        .bind(position)
-        .bind(eselon)
-        .bind(rank)
+    copy.finish().await?;
+    let (changed, inserted): (i64, i64) = sqlx::query_as(POSTGRES_UPSERT)
         .bind(now)
         .bind(label.to_owned())
-        .fetch_all(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
-    let inserted = written.iter().filter(|&&inserted| inserted).count();
-    Ok((written.len() as u64, inserted as u64))
+    Ok((changed as u64, inserted as u64))
+}
+
+/// The rows in `COPY`'s text format: one line a row, tab between columns, `\N` for NULL.
+fn copy_text(values: &[Values]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(values.len() * 256);
+    for v in values {
+        let mut row = CopyRow {
+            out: &mut out,
+            first: true,
+        };
+        row.text(&v.nip);
+        row.optional(&v.nip_lama);
+        row.optional(&v.nik);
+        row.text(&v.name);
+        row.text(&v.given_name);
+        row.optional(&v.front_titles);
+        row.optional(&v.back_titles);
+        row.text(&v.sex);
+        row.raw(&v.birth_date.format("%Y-%m-%d").to_string());
+        row.optional(&v.birth_place);
+        row.text(&v.employee_type);
+        row.optional(&v.status);
+        row.raw(&v.agency_id.to_string());
+        row.text(&v.unit);
+        row.optional(&v.work_location);
+        row.text(&v.position_type);
+        row.text(&v.position);
+        row.optional(&v.eselon);
+        row.optional(&v.rank);
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Appends one row's columns, tab-separated.
+struct CopyRow<'a> {
+    out: &'a mut Vec<u8>,
+    first: bool,
+}
+
+impl CopyRow<'_> {
+    fn separate(&mut self) {
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b'\t');
+        }
+    }
+
+    /// A value known to need no escaping (a number, a date).
+    fn raw(&mut self, value: &str) {
+        self.separate();
+        self.out.extend_from_slice(value.as_bytes());
+    }
+
+    /// Text, with the characters `COPY` gives a meaning escaped: a name may hold any of them.
+    fn text(&mut self, value: &str) {
+        self.separate();
+        for &b in value.as_bytes() {
+            match b {
+                b'\\' => self.out.extend_from_slice(b"\\\\"),
+                b'\t' => self.out.extend_from_slice(b"\\t"),
+                b'\n' => self.out.extend_from_slice(b"\\n"),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                _ => self.out.push(b),
+            }
+        }
+    }
+
+    fn optional(&mut self, value: &Option<String>) {
+        match value {
+            Some(value) => self.text(value),
+            None => {
+                self.separate();
+                self.out.extend_from_slice(b"\\N");
+            }
+        }
+    }
 }

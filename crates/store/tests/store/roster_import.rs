@@ -22,6 +22,8 @@ on_both!(
     an_xlsx_workbook_is_read,
     a_reimport_updates_what_changed_and_duplicates_nothing,
     a_file_that_is_not_a_roster_is_refused_whole,
+    text_that_copy_would_misread_arrives_as_written,
+    a_dry_run_reports_and_writes_nothing,
 );
 
 pub fn write_csv(path: &Path, delimiter: u8, header: &[String], rows: &[Vec<String>]) {
@@ -635,4 +637,100 @@ mod an_interrupted_import_run_again_ends_as_a_clean_one {
     async fn postgres() {
         super::interrupted_then_rerun(TestDb::postgres().await, TestDb::postgres().await).await;
     }
+}
+
+/// PostgreSQL receives batches through `COPY`'s text format, where tab, newline, backslash and
+/// `\N` mean something: values holding them must arrive as the file wrote them.
+async fn text_that_copy_would_misread_arrives_as_written(db: &Db) {
+    add_agencies(db).await;
+    let dir = dir();
+    let path = dir.path().join("roster.csv");
+    let mut rows: Vec<Vec<String>> = (0..6).map(person).collect();
+    rows[0][Field::BirthPlace.index()] = "Tab\there".into();
+    rows[1][Field::Unit.index()] = "Back\\slash and \\N and \\t".into();
+    rows[2][Field::WorkLocation.index()] = "two\nlines\r\nand a return".into();
+    rows[3][Field::Position.index()] = "\"Quoted\", it's; comma, too".into();
+    rows[4][Field::Name.index()] = "Ni'mah O'Neil".into();
+    rows[5][Field::Status.index()] = "\\N".into();
+    write_csv(&path, b',', &header(), &rows);
+    let mut options = options(dir.path());
+    options.batch_size = 4;
+    let first = import(db, &path, options.clone()).await;
+    assert_eq!(
+        (first.inserted, first.rejected),
+        (6, 0),
+        "{:?}",
+        first.first_problems
+    );
+
+    let stored = |column: &'static str, i: usize| {
+        sql(match column {
+            "birth_place" => "SELECT birth_place AS v FROM civil_servants WHERE nip = $1",
+            "unit" => "SELECT unit AS v FROM civil_servants WHERE nip = $1",
+            "work_location" => "SELECT work_location AS v FROM civil_servants WHERE nip = $1",
+            "position" => "SELECT position AS v FROM civil_servants WHERE nip = $1",
+            "given_name" => "SELECT given_name AS v FROM civil_servants WHERE nip = $1",
+            _ => "SELECT status AS v FROM civil_servants WHERE nip = $1",
+        })
+        .bind(rows[i][Field::Nip.index()].clone())
+    };
+    for (column, i, expected) in [
+        ("birth_place", 0, "Tab\there"),
+        ("unit", 1, "Back\\slash and \\N and \\t"),
+        ("work_location", 2, "two\nlines\r\nand a return"),
+        ("position", 3, "\"Quoted\", it's; comma, too"),
+        ("given_name", 4, "Ni'mah O'Neil"),
+        ("status", 5, "\\N"),
+    ] {
+        let value: Option<String> = stored(column, i)
+            .fetch_one(db)
+            .await
+            .unwrap()
+            .get("v")
+            .unwrap();
+        assert_eq!(value.as_deref(), Some(expected), "{column} of row {i}");
+    }
+    let nip_lama: Option<String> = sql("SELECT nip_lama FROM civil_servants WHERE nip = $1")
+        .bind(rows[1][Field::Nip.index()].clone())
+        .fetch_one(db)
+        .await
+        .unwrap()
+        .get("nip_lama")
+        .unwrap();
+    assert_eq!(nip_lama, None, "an empty cell is NULL, not the text \\N");
+
+    let before = roster_contents(db).await;
+    let again = import(db, &path, options).await;
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 6));
+    assert_eq!(roster_contents(db).await, before);
+}
+
+async fn a_dry_run_reports_and_writes_nothing(db: &Db) {
+    add_agencies(db).await;
+    let dir = dir();
+    let path = dir.path().join("roster.csv");
+    let mut rows: Vec<Vec<String>> = (0..10).map(person).collect();
+    rows[3] = rows[1].clone();
+    rows[6][Field::Agency.index()] = "Pemerintah Kota Atlantis".into();
+    rows[6][Field::ParentUnit.index()] = String::new();
+    write_csv(&path, b',', &header(), &rows);
+    let mut options = options(dir.path());
+    options.dry_run = true;
+    let summary = import(db, &path, options.clone()).await;
+    assert_eq!(
+        (summary.rows_read, summary.rejected, summary.inserted),
+        (10, 2, 0)
+    );
+    assert_eq!(registry::count_civil_servants(db).await.unwrap(), 0);
+    let lines: Vec<(String, String)> = report(&options)
+        .into_iter()
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("5".to_owned(), "nipBaru".to_owned()),
+            ("8".to_owned(), "instansiIndukNama".to_owned())
+        ]
+    );
 }

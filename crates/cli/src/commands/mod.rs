@@ -4,6 +4,7 @@ mod admin;
 mod import;
 mod migrate;
 mod serve;
+mod synth;
 
 use anyhow::Context;
 use netral_domain::rules::RuleBook;
@@ -18,6 +19,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::Admin(command) => admin::run(command).await,
         Command::Import(command) => import::run(command).await,
+        Command::Synth(args) => synth::run(args),
     }
 }
 

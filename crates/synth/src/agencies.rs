@@ -49,86 +49,461 @@ pub const HEADER: [&str; 5] = ["code", "name", "kind", "region_code", "ppk_title
 /// Central agencies: code, name, PPK, thousands of staff (rough public figures; weights only).
 /// The 2019–2024 cabinet's names, which the 2020 and 2024 cases were filed under.
 const CENTRAL: &[(&str, &str, &str, f64)] = &[
-    ("KEMENKOPOLHUKAM", "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan", 0.5),
-    ("KEMENKOPEREKONOMIAN", "Kementerian Koordinator Bidang Perekonomian", "Menteri Koordinator Bidang Perekonomian", 0.5),
-    ("KEMENKOPMK", "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan", "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan", 0.4),
-    ("KEMENKOMARVES", "Kementerian Koordinator Bidang Kemaritiman dan Investasi", "Menteri Koordinator Bidang Kemaritiman dan Investasi", 0.4),
-    ("KEMENDAGRI", "Kementerian Dalam Negeri", "Menteri Dalam Negeri", 3.5),
-    ("KEMENLU", "Kementerian Luar Negeri", "Menteri Luar Negeri", 3.0),
-    ("KEMHAN", "Kementerian Pertahanan", "Menteri Pertahanan", 25.0),
-    ("KEMENKUMHAM", "Kementerian Hukum dan Hak Asasi Manusia", "Menteri Hukum dan Hak Asasi Manusia", 60.0),
+    (
+        "KEMENKOPOLHUKAM",
+        "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
+        "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan",
+        0.5,
+    ),
+    (
+        "KEMENKOPEREKONOMIAN",
+        "Kementerian Koordinator Bidang Perekonomian",
+        "Menteri Koordinator Bidang Perekonomian",
+        0.5,
+    ),
+    (
+        "KEMENKOPMK",
+        "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan",
+        "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan",
+        0.4,
+    ),
+    (
+        "KEMENKOMARVES",
+        "Kementerian Koordinator Bidang Kemaritiman dan Investasi",
+        "Menteri Koordinator Bidang Kemaritiman dan Investasi",
+        0.4,
+    ),
+    (
+        "KEMENDAGRI",
+        "Kementerian Dalam Negeri",
+        "Menteri Dalam Negeri",
+        3.5,
+    ),
+    (
+        "KEMENLU",
+        "Kementerian Luar Negeri",
+        "Menteri Luar Negeri",
+        3.0,
+    ),
+    (
+        "KEMHAN",
+        "Kementerian Pertahanan",
+        "Menteri Pertahanan",
+        25.0,
+    ),
+    (
+        "KEMENKUMHAM",
+        "Kementerian Hukum dan Hak Asasi Manusia",
+        "Menteri Hukum dan Hak Asasi Manusia",
+        60.0,
+    ),
     ("KEMENKEU", "Kementerian Keuangan", "Menteri Keuangan", 80.0),
-    ("KEMENDIKBUDRISTEK", "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi", 60.0),
-    ("KEMENKES", "Kementerian Kesehatan", "Menteri Kesehatan", 50.0),
+    (
+        "KEMENDIKBUDRISTEK",
+        "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi",
+        "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi",
+        60.0,
+    ),
+    (
+        "KEMENKES",
+        "Kementerian Kesehatan",
+        "Menteri Kesehatan",
+        50.0,
+    ),
     ("KEMENAG", "Kementerian Agama", "Menteri Agama", 230.0),
-    ("KEMNAKER", "Kementerian Ketenagakerjaan", "Menteri Ketenagakerjaan", 4.0),
-    ("KEMENPERIN", "Kementerian Perindustrian", "Menteri Perindustrian", 6.0),
-    ("KEMENDAG", "Kementerian Perdagangan", "Menteri Perdagangan", 5.0),
-    ("KEMENTAN", "Kementerian Pertanian", "Menteri Pertanian", 20.0),
-    ("KLHK", "Kementerian Lingkungan Hidup dan Kehutanan", "Menteri Lingkungan Hidup dan Kehutanan", 15.0),
-    ("KEMENHUB", "Kementerian Perhubungan", "Menteri Perhubungan", 25.0),
-    ("KKP", "Kementerian Kelautan dan Perikanan", "Menteri Kelautan dan Perikanan", 10.0),
-    ("KEMENDESA", "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", 2.0),
-    ("KEMENPUPR", "Kementerian Pekerjaan Umum dan Perumahan Rakyat", "Menteri Pekerjaan Umum dan Perumahan Rakyat", 20.0),
+    (
+        "KEMNAKER",
+        "Kementerian Ketenagakerjaan",
+        "Menteri Ketenagakerjaan",
+        4.0,
+    ),
+    (
+        "KEMENPERIN",
+        "Kementerian Perindustrian",
+        "Menteri Perindustrian",
+        6.0,
+    ),
+    (
+        "KEMENDAG",
+        "Kementerian Perdagangan",
+        "Menteri Perdagangan",
+        5.0,
+    ),
+    (
+        "KEMENTAN",
+        "Kementerian Pertanian",
+        "Menteri Pertanian",
+        20.0,
+    ),
+    (
+        "KLHK",
+        "Kementerian Lingkungan Hidup dan Kehutanan",
+        "Menteri Lingkungan Hidup dan Kehutanan",
+        15.0,
+    ),
+    (
+        "KEMENHUB",
+        "Kementerian Perhubungan",
+        "Menteri Perhubungan",
+        25.0,
+    ),
+    (
+        "KKP",
+        "Kementerian Kelautan dan Perikanan",
+        "Menteri Kelautan dan Perikanan",
+        10.0,
+    ),
+    (
+        "KEMENDESA",
+        "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+        "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+        2.0,
+    ),
+    (
+        "KEMENPUPR",
+        "Kementerian Pekerjaan Umum dan Perumahan Rakyat",
+        "Menteri Pekerjaan Umum dan Perumahan Rakyat",
+        20.0,
+    ),
     ("KEMENSOS", "Kementerian Sosial", "Menteri Sosial", 4.0),
-    ("KEMENPPPA", "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak", "Menteri Pemberdayaan Perempuan dan Perlindungan Anak", 0.8),
-    ("KEMENPANRB", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", 0.6),
-    ("KEMENPORA", "Kementerian Pemuda dan Olahraga", "Menteri Pemuda dan Olahraga", 1.0),
-    ("KEMENPAREKRAF", "Kementerian Pariwisata dan Ekonomi Kreatif", "Menteri Pariwisata dan Ekonomi Kreatif", 2.0),
-    ("KEMENKOMINFO", "Kementerian Komunikasi dan Informatika", "Menteri Komunikasi dan Informatika", 4.0),
-    ("KEMENESDM", "Kementerian Energi dan Sumber Daya Mineral", "Menteri Energi dan Sumber Daya Mineral", 5.0),
-    ("KEMENKOPUKM", "Kementerian Koperasi dan Usaha Kecil dan Menengah", "Menteri Koperasi dan Usaha Kecil dan Menengah", 1.0),
-    ("KEMENATRBPN", "Kementerian Agraria dan Tata Ruang/Badan Pertanahan Nasional", "Menteri Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional", 30.0),
-    ("BAPPENAS", "Kementerian Perencanaan Pembangunan Nasional/Bappenas", "Menteri Perencanaan Pembangunan Nasional/Kepala Bappenas", 1.0),
-    ("KEMENBUMN", "Kementerian Badan Usaha Milik Negara", "Menteri Badan Usaha Milik Negara", 0.5),
-    ("KEMENINVESTASI", "Kementerian Investasi/Badan Koordinasi Penanaman Modal", "Menteri Investasi/Kepala Badan Koordinasi Penanaman Modal", 1.0),
-    ("KEMENSETNEG", "Kementerian Sekretariat Negara", "Menteri Sekretaris Negara", 2.0),
+    (
+        "KEMENPPPA",
+        "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak",
+        "Menteri Pemberdayaan Perempuan dan Perlindungan Anak",
+        0.8,
+    ),
+    (
+        "KEMENPANRB",
+        "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        0.6,
+    ),
+    (
+        "KEMENPORA",
+        "Kementerian Pemuda dan Olahraga",
+        "Menteri Pemuda dan Olahraga",
+        1.0,
+    ),
+    (
+        "KEMENPAREKRAF",
+        "Kementerian Pariwisata dan Ekonomi Kreatif",
+        "Menteri Pariwisata dan Ekonomi Kreatif",
+        2.0,
+    ),
+    (
+        "KEMENKOMINFO",
+        "Kementerian Komunikasi dan Informatika",
+        "Menteri Komunikasi dan Informatika",
+        4.0,
+    ),
+    (
+        "KEMENESDM",
+        "Kementerian Energi dan Sumber Daya Mineral",
+        "Menteri Energi dan Sumber Daya Mineral",
+        5.0,
+    ),
+    (
+        "KEMENKOPUKM",
+        "Kementerian Koperasi dan Usaha Kecil dan Menengah",
+        "Menteri Koperasi dan Usaha Kecil dan Menengah",
+        1.0,
+    ),
+    (
+        "KEMENATRBPN",
+        "Kementerian Agraria dan Tata Ruang/Badan Pertanahan Nasional",
+        "Menteri Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional",
+        30.0,
+    ),
+    (
+        "BAPPENAS",
+        "Kementerian Perencanaan Pembangunan Nasional/Bappenas",
+        "Menteri Perencanaan Pembangunan Nasional/Kepala Bappenas",
+        1.0,
+    ),
+    (
+        "KEMENBUMN",
+        "Kementerian Badan Usaha Milik Negara",
+        "Menteri Badan Usaha Milik Negara",
+        0.5,
+    ),
+    (
+        "KEMENINVESTASI",
+        "Kementerian Investasi/Badan Koordinasi Penanaman Modal",
+        "Menteri Investasi/Kepala Badan Koordinasi Penanaman Modal",
+        1.0,
+    ),
+    (
+        "KEMENSETNEG",
+        "Kementerian Sekretariat Negara",
+        "Menteri Sekretaris Negara",
+        2.0,
+    ),
     ("SETKAB", "Sekretariat Kabinet", "Sekretaris Kabinet", 0.5),
-    ("BKN", "Badan Kepegawaian Negara", "Kepala Badan Kepegawaian Negara", 2.5),
-    ("LAN", "Lembaga Administrasi Negara", "Kepala Lembaga Administrasi Negara", 1.0),
-    ("BPS", "Badan Pusat Statistik", "Kepala Badan Pusat Statistik", 16.0),
-    ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika", "Kepala Badan Meteorologi, Klimatologi, dan Geofisika", 4.5),
-    ("BPOM", "Badan Pengawas Obat dan Makanan", "Kepala Badan Pengawas Obat dan Makanan", 4.0),
-    ("BNPB", "Badan Nasional Penanggulangan Bencana", "Kepala Badan Nasional Penanggulangan Bencana", 0.5),
-    ("BNN", "Badan Narkotika Nasional", "Kepala Badan Narkotika Nasional", 3.0),
-    ("BNPT", "Badan Nasional Penanggulangan Terorisme", "Kepala Badan Nasional Penanggulangan Terorisme", 0.3),
-    ("BPKP", "Badan Pengawasan Keuangan dan Pembangunan", "Kepala Badan Pengawasan Keuangan dan Pembangunan", 7.0),
-    ("BRIN", "Badan Riset dan Inovasi Nasional", "Kepala Badan Riset dan Inovasi Nasional", 13.0),
-    ("LKPP", "Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah", "Kepala Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah", 0.3),
-    ("BSSN", "Badan Siber dan Sandi Negara", "Kepala Badan Siber dan Sandi Negara", 0.5),
-    ("BKKBN", "Badan Kependudukan dan Keluarga Berencana Nasional", "Kepala Badan Kependudukan dan Keluarga Berencana Nasional", 3.0),
-    ("BPIP", "Badan Pembinaan Ideologi Pancasila", "Kepala Badan Pembinaan Ideologi Pancasila", 0.1),
-    ("ANRI", "Arsip Nasional Republik Indonesia", "Kepala Arsip Nasional Republik Indonesia", 0.5),
-    ("PERPUSNAS", "Perpustakaan Nasional", "Kepala Perpustakaan Nasional", 0.7),
-    ("BASARNAS", "Badan Nasional Pencarian dan Pertolongan", "Kepala Badan Nasional Pencarian dan Pertolongan", 3.0),
-    ("BAKAMLA", "Badan Keamanan Laut", "Kepala Badan Keamanan Laut", 0.5),
-    ("BP2MI", "Badan Pelindungan Pekerja Migran Indonesia", "Kepala Badan Pelindungan Pekerja Migran Indonesia", 1.0),
-    ("BIG", "Badan Informasi Geospasial", "Kepala Badan Informasi Geospasial", 0.5),
-    ("BSN", "Badan Standardisasi Nasional", "Kepala Badan Standardisasi Nasional", 0.3),
-    ("BAPETEN", "Badan Pengawas Tenaga Nuklir", "Kepala Badan Pengawas Tenaga Nuklir", 0.3),
-    ("LEMHANNAS", "Lembaga Ketahanan Nasional", "Gubernur Lembaga Ketahanan Nasional", 0.3),
-    ("WANTANNAS", "Sekretariat Jenderal Dewan Ketahanan Nasional", "Sekretaris Jenderal Dewan Ketahanan Nasional", 0.2),
-    ("SETWAPRES", "Sekretariat Wakil Presiden", "Sekretaris Wakil Presiden", 0.3),
-    ("KSP", "Kantor Staf Presiden", "Kepala Staf Kepresidenan", 0.1),
-    ("OIKN", "Otorita Ibu Kota Nusantara", "Kepala Otorita Ibu Kota Nusantara", 0.2),
-    ("KEJAKSAAN", "Kejaksaan Republik Indonesia", "Jaksa Agung", 25.0),
+    (
+        "BKN",
+        "Badan Kepegawaian Negara",
+        "Kepala Badan Kepegawaian Negara",
+        2.5,
+    ),
+    (
+        "LAN",
+        "Lembaga Administrasi Negara",
+        "Kepala Lembaga Administrasi Negara",
+        1.0,
+    ),
+    (
+        "BPS",
+        "Badan Pusat Statistik",
+        "Kepala Badan Pusat Statistik",
+        16.0,
+    ),
+    (
+        "BMKG",
+        "Badan Meteorologi, Klimatologi, dan Geofisika",
+        "Kepala Badan Meteorologi, Klimatologi, dan Geofisika",
+        4.5,
+    ),
+    (
+        "BPOM",
+        "Badan Pengawas Obat dan Makanan",
+        "Kepala Badan Pengawas Obat dan Makanan",
+        4.0,
+    ),
+    (
+        "BNPB",
+        "Badan Nasional Penanggulangan Bencana",
+        "Kepala Badan Nasional Penanggulangan Bencana",
+        0.5,
+    ),
+    (
+        "BNN",
+        "Badan Narkotika Nasional",
+        "Kepala Badan Narkotika Nasional",
+        3.0,
+    ),
+    (
+        "BNPT",
+        "Badan Nasional Penanggulangan Terorisme",
+        "Kepala Badan Nasional Penanggulangan Terorisme",
+        0.3,
+    ),
+    (
+        "BPKP",
+        "Badan Pengawasan Keuangan dan Pembangunan",
+        "Kepala Badan Pengawasan Keuangan dan Pembangunan",
+        7.0,
+    ),
+    (
+        "BRIN",
+        "Badan Riset dan Inovasi Nasional",
+        "Kepala Badan Riset dan Inovasi Nasional",
+        13.0,
+    ),
+    (
+        "LKPP",
+        "Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
+        "Kepala Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
+        0.3,
+    ),
+    (
+        "BSSN",
+        "Badan Siber dan Sandi Negara",
+        "Kepala Badan Siber dan Sandi Negara",
+        0.5,
+    ),
+    (
+        "BKKBN",
+        "Badan Kependudukan dan Keluarga Berencana Nasional",
+        "Kepala Badan Kependudukan dan Keluarga Berencana Nasional",
+        3.0,
+    ),
+    (
+        "BPIP",
+        "Badan Pembinaan Ideologi Pancasila",
+        "Kepala Badan Pembinaan Ideologi Pancasila",
+        0.1,
+    ),
+    (
+        "ANRI",
+        "Arsip Nasional Republik Indonesia",
+        "Kepala Arsip Nasional Republik Indonesia",
+        0.5,
+    ),
+    (
+        "PERPUSNAS",
+        "Perpustakaan Nasional",
+        "Kepala Perpustakaan Nasional",
+        0.7,
+    ),
+    (
+        "BASARNAS",
+        "Badan Nasional Pencarian dan Pertolongan",
+        "Kepala Badan Nasional Pencarian dan Pertolongan",
+        3.0,
+    ),
+    (
+        "BAKAMLA",
+        "Badan Keamanan Laut",
+        "Kepala Badan Keamanan Laut",
+        0.5,
+    ),
+    (
+        "BP2MI",
+        "Badan Pelindungan Pekerja Migran Indonesia",
+        "Kepala Badan Pelindungan Pekerja Migran Indonesia",
+        1.0,
+    ),
+    (
+        "BIG",
+        "Badan Informasi Geospasial",
+        "Kepala Badan Informasi Geospasial",
+        0.5,
+    ),
+    (
+        "BSN",
+        "Badan Standardisasi Nasional",
+        "Kepala Badan Standardisasi Nasional",
+        0.3,
+    ),
+    (
+        "BAPETEN",
+        "Badan Pengawas Tenaga Nuklir",
+        "Kepala Badan Pengawas Tenaga Nuklir",
+        0.3,
+    ),
+    (
+        "LEMHANNAS",
+        "Lembaga Ketahanan Nasional",
+        "Gubernur Lembaga Ketahanan Nasional",
+        0.3,
+    ),
+    (
+        "WANTANNAS",
+        "Sekretariat Jenderal Dewan Ketahanan Nasional",
+        "Sekretaris Jenderal Dewan Ketahanan Nasional",
+        0.2,
+    ),
+    (
+        "SETWAPRES",
+        "Sekretariat Wakil Presiden",
+        "Sekretaris Wakil Presiden",
+        0.3,
+    ),
+    (
+        "KSP",
+        "Kantor Staf Presiden",
+        "Kepala Staf Kepresidenan",
+        0.1,
+    ),
+    (
+        "OIKN",
+        "Otorita Ibu Kota Nusantara",
+        "Kepala Otorita Ibu Kota Nusantara",
+        0.2,
+    ),
+    (
+        "KEJAKSAAN",
+        "Kejaksaan Republik Indonesia",
+        "Jaksa Agung",
+        25.0,
+    ),
     ("MA", "Mahkamah Agung", "Sekretaris Mahkamah Agung", 30.0),
-    ("MK", "Mahkamah Konstitusi", "Sekretaris Jenderal Mahkamah Konstitusi", 0.3),
-    ("KY", "Komisi Yudisial", "Sekretaris Jenderal Komisi Yudisial", 0.2),
-    ("POLRI", "Kepolisian Negara Republik Indonesia", "Kepala Kepolisian Negara Republik Indonesia", 25.0),
-    ("KPU", "Komisi Pemilihan Umum", "Sekretaris Jenderal Komisi Pemilihan Umum", 14.0),
-    ("BAWASLU", "Badan Pengawas Pemilihan Umum", "Sekretaris Jenderal Badan Pengawas Pemilihan Umum", 5.0),
-    ("DKPP", "Dewan Kehormatan Penyelenggara Pemilu", "Sekretaris Dewan Kehormatan Penyelenggara Pemilu", 0.1),
-    ("SETJENDPR", "Sekretariat Jenderal Dewan Perwakilan Rakyat", "Sekretaris Jenderal Dewan Perwakilan Rakyat", 1.5),
-    ("SETJENDPD", "Sekretariat Jenderal Dewan Perwakilan Daerah", "Sekretaris Jenderal Dewan Perwakilan Daerah", 1.0),
-    ("SETJENMPR", "Sekretariat Jenderal Majelis Permusyawaratan Rakyat", "Sekretaris Jenderal Majelis Permusyawaratan Rakyat", 0.5),
-    ("BPK", "Badan Pemeriksa Keuangan", "Sekretaris Jenderal Badan Pemeriksa Keuangan", 7.0),
-    ("KOMNASHAM", "Komisi Nasional Hak Asasi Manusia", "Sekretaris Jenderal Komisi Nasional Hak Asasi Manusia", 0.3),
-    ("KPK", "Komisi Pemberantasan Korupsi", "Sekretaris Jenderal Komisi Pemberantasan Korupsi", 1.5),
-    ("ORI", "Ombudsman Republik Indonesia", "Sekretaris Jenderal Ombudsman Republik Indonesia", 0.3),
-    ("KPPU", "Komisi Pengawas Persaingan Usaha", "Sekretaris Jenderal Komisi Pengawas Persaingan Usaha", 0.4),
-    ("LPSK", "Lembaga Perlindungan Saksi dan Korban", "Sekretaris Jenderal Lembaga Perlindungan Saksi dan Korban", 0.2),
-    ("PPATK", "Pusat Pelaporan dan Analisis Transaksi Keuangan", "Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan", 0.7),
+    (
+        "MK",
+        "Mahkamah Konstitusi",
+        "Sekretaris Jenderal Mahkamah Konstitusi",
+        0.3,
+    ),
+    (
+        "KY",
+        "Komisi Yudisial",
+        "Sekretaris Jenderal Komisi Yudisial",
+        0.2,
+    ),
+    (
+        "POLRI",
+        "Kepolisian Negara Republik Indonesia",
+        "Kepala Kepolisian Negara Republik Indonesia",
+        25.0,
+    ),
+    (
+        "KPU",
+        "Komisi Pemilihan Umum",
+        "Sekretaris Jenderal Komisi Pemilihan Umum",
+        14.0,
+    ),
+    (
+        "BAWASLU",
+        "Badan Pengawas Pemilihan Umum",
+        "Sekretaris Jenderal Badan Pengawas Pemilihan Umum",
+        5.0,
+    ),
+    (
+        "DKPP",
+        "Dewan Kehormatan Penyelenggara Pemilu",
+        "Sekretaris Dewan Kehormatan Penyelenggara Pemilu",
+        0.1,
+    ),
+    (
+        "SETJENDPR",
+        "Sekretariat Jenderal Dewan Perwakilan Rakyat",
+        "Sekretaris Jenderal Dewan Perwakilan Rakyat",
+        1.5,
+    ),
+    (
+        "SETJENDPD",
+        "Sekretariat Jenderal Dewan Perwakilan Daerah",
+        "Sekretaris Jenderal Dewan Perwakilan Daerah",
+        1.0,
+    ),
+    (
+        "SETJENMPR",
+        "Sekretariat Jenderal Majelis Permusyawaratan Rakyat",
+        "Sekretaris Jenderal Majelis Permusyawaratan Rakyat",
+        0.5,
+    ),
+    (
+        "BPK",
+        "Badan Pemeriksa Keuangan",
+        "Sekretaris Jenderal Badan Pemeriksa Keuangan",
+        7.0,
+    ),
+    (
+        "KOMNASHAM",
+        "Komisi Nasional Hak Asasi Manusia",
+        "Sekretaris Jenderal Komisi Nasional Hak Asasi Manusia",
+        0.3,
+    ),
+    (
+        "KPK",
+        "Komisi Pemberantasan Korupsi",
+        "Sekretaris Jenderal Komisi Pemberantasan Korupsi",
+        1.5,
+    ),
+    (
+        "ORI",
+        "Ombudsman Republik Indonesia",
+        "Sekretaris Jenderal Ombudsman Republik Indonesia",
+        0.3,
+    ),
+    (
+        "KPPU",
+        "Komisi Pengawas Persaingan Usaha",
+        "Sekretaris Jenderal Komisi Pengawas Persaingan Usaha",
+        0.4,
+    ),
+    (
+        "LPSK",
+        "Lembaga Perlindungan Saksi dan Korban",
+        "Sekretaris Jenderal Lembaga Perlindungan Saksi dan Korban",
+        0.2,
+    ),
+    (
+        "PPATK",
+        "Pusat Pelaporan dan Analisis Transaksi Keuangan",
+        "Kepala Pusat Pelaporan dan Analisis Transaksi Keuangan",
+        0.7,
+    ),
 ];
 
 /// Which agencies a synthetic country has.
@@ -178,6 +553,9 @@ pub fn agencies(geo: &Geography, scope: &Scope) -> Vec<Agency> {
             ppk_title: format!("Gubernur {}", province.name),
             staff_weight: PROVINCE_SHARE * share,
         });
+        // Cities employ a little less than regencies of the same province.
+        let size = |r: usize| if geo.regencies[r].city { 0.8 } else { 1.0 };
+        let sizes: f64 = province.regencies.iter().map(|&r| size(r)).sum();
         for &r in &province.regencies {
             let regency = &geo.regencies[r];
             let (kind, head) = if regency.city {
@@ -202,8 +580,7 @@ pub fn agencies(geo: &Geography, scope: &Scope) -> Vec<Agency> {
                 province: Some(index),
                 regency: Some(r),
                 ppk_title: ppk,
-                staff_weight: REGENCY_SHARE * share / province.regencies.len() as f64
-                    * if regency.city { 0.8 } else { 1.0 },
+                staff_weight: REGENCY_SHARE * share * size(r) / sizes,
             });
         }
     }
@@ -259,7 +636,11 @@ mod tests {
         assert_eq!(count(AgencyKind::City), 98);
         assert!(count(AgencyKind::Central) >= 75);
         let keys: HashSet<String> = all.iter().map(|a| agency_key(&a.name)).collect();
-        assert_eq!(keys.len(), all.len(), "names are unique as the store compares them");
+        assert_eq!(
+            keys.len(),
+            all.len(),
+            "names are unique as the store compares them"
+        );
         let codes: HashSet<&str> = all.iter().map(|a| a.code.as_str()).collect();
         assert_eq!(codes.len(), all.len());
         let karawang = all.iter().find(|a| a.code == "3215").unwrap();
@@ -268,9 +649,16 @@ mod tests {
         let jabar = all.iter().find(|a| a.code == "32").unwrap();
         assert_eq!(jabar.ppk_title, "Gubernur Jawa Barat");
         let bandung = all.iter().find(|a| a.code == "3273").unwrap();
-        assert_eq!((bandung.kind, bandung.ppk_title.as_str()), (AgencyKind::City, "Wali Kota Bandung"));
-        let regional: f64 = all.iter().filter(|a| a.kind != AgencyKind::Central).map(|a| a.staff_weight).sum();
-        assert!((regional - 0.77).abs() < 0.03, "{regional}");
+        assert_eq!(
+            (bandung.kind, bandung.ppk_title.as_str()),
+            (AgencyKind::City, "Wali Kota Bandung")
+        );
+        let regional: f64 = all
+            .iter()
+            .filter(|a| a.kind != AgencyKind::Central)
+            .map(|a| a.staff_weight)
+            .sum();
+        assert!((regional - 0.77).abs() < 1e-9, "{regional}");
     }
 
     #[test]

@@ -12,10 +12,7 @@ pub fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
     if sum <= 0.0 {
         return vec![0; weights.len()];
     }
-    let quotas: Vec<f64> = weights
-        .iter()
-        .map(|w| total as f64 * w / sum)
-        .collect();
+    let quotas: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
     let mut counts: Vec<u64> = quotas.iter().map(|q| q.floor() as u64).collect();
     let given: u64 = counts.iter().sum();
     let mut order: Vec<usize> = (0..weights.len()).collect();

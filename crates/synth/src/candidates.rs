@@ -132,7 +132,11 @@ pub fn plants(roster: &Roster, options: &CandidateOptions) -> BTreeMap<u64, (Rel
         .zip(people)
         .enumerate()
         .map(|(k, (row, person))| {
-            let relation = if (k as u64) < own.min(total) { Relation::Own } else { Relation::Spouse };
+            let relation = if (k as u64) < own.min(total) {
+                Relation::Own
+            } else {
+                Relation::Spouse
+            };
             (row, (relation, person))
         })
         .collect()
@@ -155,14 +159,23 @@ pub fn write(
     let mut scratch = String::new();
     for row in 0..options.count {
         let mut rng = Rng::new(country.seed, Stream::Candidates, row);
-        let planted = plants.get(&row).map(|&(relation, index)| (relation, roster.person(index)));
+        let planted = plants
+            .get(&row)
+            .map(|&(relation, index)| (relation, roster.person(index)));
         let candidate = match &planted {
             Some((Relation::Own, person)) => own_row(person, &mut rng),
             Some((Relation::Spouse, person)) => spouse_row(person, &mut rng),
             None => stranger_row(country, &mut rng),
         };
         let level = LEVELS[levels.pick(&mut rng)].0;
-        write_row(country, &candidate, level, &mut rng, &mut line, &mut scratch);
+        write_row(
+            country,
+            &candidate,
+            level,
+            &mut rng,
+            &mut line,
+            &mut scratch,
+        );
         line.end(out)?;
         if let Some((relation, person)) = planted {
             truth_line.field_fmt(format_args!("{}", row + 2));
@@ -192,17 +205,33 @@ fn opposite(sex: Sex) -> Sex {
 
 /// A name written the KPU way: a different writing of the same person, and titles as the
 /// candidate declared them.
-pub fn kpu_name(name: &Name, front: &Titles, back: &Titles, muslim_elder: bool, rng: &mut Rng) -> String {
+/// `haji`: the sex of a Muslim elder, who may have added H./Hj. since.
+pub fn kpu_name(
+    name: &Name,
+    front: &Titles,
+    back: &Titles,
+    haji: Option<Sex>,
+    rng: &mut Rng,
+) -> String {
     let writing = Writing {
         old: rng.chance(0.3).then_some(!name.old),
-        muhammad: rng.chance(0.5).then(|| rng.below(MUHAMMAD_FORMS.len() as u64) as u8),
+        muhammad: rng
+            .chance(0.5)
+            .then(|| rng.below(MUHAMMAD_FORMS.len() as u64) as u8),
         abdul_short: rng.chance(0.4),
         upper: rng.chance(0.45),
-        respell: if rng.chance(0.25) { rng.next_u64() | 1 } else { 0 },
+        respell: if rng.chance(0.25) {
+            rng.next_u64() | 1
+        } else {
+            0
+        },
     };
     let mut fronts: Vec<&str> = front.iter().filter(|_| rng.chance(0.85)).collect();
-    if muslim_elder && !fronts.iter().any(|t| matches!(*t, "H." | "Hj.")) && rng.chance(0.15) {
-        fronts.push(if rng.chance(0.5) { "H." } else { "Hj." });
+    if let Some(sex) = haji
+        && !fronts.iter().any(|t| matches!(*t, "H." | "Hj."))
+        && rng.chance(0.15)
+    {
+        fronts.push(if sex == Sex::Male { "H." } else { "Hj." });
     }
     let mut out = String::new();
     if !fronts.is_empty() {
@@ -228,7 +257,13 @@ fn elder_muslim(person: &Person) -> bool {
 }
 
 fn own_row(person: &Person, rng: &mut Rng) -> Candidate {
-    let name = kpu_name(&person.name, &person.front, &person.back, elder_muslim(person), rng);
+    let name = kpu_name(
+        &person.name,
+        &person.front,
+        &person.back,
+        elder_muslim(person).then_some(person.sex()),
+        rng,
+    );
     Candidate {
         name,
         sex: person.sex(),
@@ -249,11 +284,15 @@ fn spouse_row(person: &Person, rng: &mut Rng) -> Candidate {
     if rng.chance(0.3) {
         titles.push(rng.pick(&["S.H.", "S.E.", "S.Sos.", "S.Pd.", "S.T."]));
     }
-    let name = kpu_name(&own, &Titles::default(), &titles, false, rng);
+    let name = kpu_name(&own, &Titles::default(), &titles, None, rng);
     // The spouse (the civil servant) is written with or without titles.
     let empty = Titles::default();
-    let (front, back) = if rng.chance(0.5) { (&person.front, &person.back) } else { (&empty, &empty) };
-    let spouse = kpu_name(&person.name, front, back, false, rng);
+    let (front, back) = if rng.chance(0.5) {
+        (&person.front, &person.back)
+    } else {
+        (&empty, &empty)
+    };
+    let spouse = kpu_name(&person.name, front, back, None, rng);
     Candidate {
         name,
         sex,
@@ -266,8 +305,12 @@ fn spouse_row(person: &Person, rng: &mut Rng) -> Candidate {
 fn stranger_row(country: &Country, rng: &mut Rng) -> Candidate {
     let home = country.draw_home(rng);
     let province = country.geo.province_of(home);
-    let region = province.names[Weighted::new(province.names.iter().map(|n| n.1)).pick(rng)].0;
-    let sex = if rng.chance(0.37) { Sex::Female } else { Sex::Male };
+    let region = rng.weighted(province.names);
+    let sex = if rng.chance(0.37) {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
     let year = rng.between(1955, 2002) as i32;
     let birth = NaiveDate::from_yo_opt(year, 1 + rng.below(365) as u32).expect("a day of the year");
     let book = NameBook::get();
@@ -282,17 +325,25 @@ fn stranger_row(country: &Country, rng: &mut Rng) -> Candidate {
         _ => {}
     }
     if rng.chance(0.45) {
-        back.push(rng.pick(&["S.H.", "S.E.", "S.Sos.", "S.Pd.", "S.T.", "S.Kom.", "S.IP.", "S.Ag."]));
+        back.push(rng.pick(&[
+            "S.H.", "S.E.", "S.Sos.", "S.Pd.", "S.T.", "S.Kom.", "S.IP.", "S.Ag.",
+        ]));
         if rng.chance(0.35) {
             back.push(rng.pick(&["M.H.", "M.M.", "M.Si.", "M.Pd.", "M.A.P."]));
         }
     }
-    let elder = region.muslim() && year < 1985;
+    let elder = (region.muslim() && year < 1985).then_some(sex);
     let written = kpu_name(&name, &front, &back, elder, rng);
     let spouse = if rng.chance(0.4) {
         let other = book.draw(region, opposite(sex), year, rng);
         let mut text = String::new();
-        other.write(&Writing { upper: rng.chance(0.45), ..Writing::default() }, &mut text);
+        other.write(
+            &Writing {
+                upper: rng.chance(0.45),
+                ..Writing::default()
+            },
+            &mut text,
+        );
         text
     } else {
         String::new()
@@ -326,23 +377,50 @@ fn kpu_province(name: &str) -> String {
     }
 }
 
-fn write_row(country: &Country, c: &Candidate, level: &str, rng: &mut Rng, line: &mut Line, scratch: &mut String) {
+fn write_row(
+    country: &Country,
+    c: &Candidate,
+    level: &str,
+    rng: &mut Rng,
+    line: &mut Line,
+    scratch: &mut String,
+) {
     let regency = &country.geo.regencies[c.home];
     let province = &country.geo.provinces[regency.province];
     let province_name = kpu_province(province.name);
     // A regency always lies in the same DPR and DPRD-province district.
     let fixed = |salt: u64, max: u64| 1 + hash(&[country.seed, salt, c.home as u64]) % max.max(1);
     let dapil = match level {
-        "dpr" => format!("{province_name} {}", roman(fixed(1, (province.population / 4.5).round().clamp(1.0, 11.0) as u64))),
+        "dpr" => format!(
+            "{province_name} {}",
+            roman(fixed(
+                1,
+                (province.population / 4.5).round().clamp(1.0, 11.0) as u64
+            ))
+        ),
         "dpd" => province_name.clone(),
-        "dprd_provinsi" => format!("{province_name} {}", fixed(2, (province.population / 3.5).round().clamp(1.0, 15.0) as u64)),
+        "dprd_provinsi" => format!(
+            "{province_name} {}",
+            fixed(
+                2,
+                (province.population / 3.5).round().clamp(1.0, 15.0) as u64
+            )
+        ),
         "dprd_kabkota" => {
             let districts = 3 + hash(&[country.seed, 3, c.home as u64]) % 5;
-            let place = if regency.city { format!("KOTA {}", regency.short.to_uppercase()) } else { regency.short.to_uppercase() };
+            let place = if regency.city {
+                format!("KOTA {}", regency.short.to_uppercase())
+            } else {
+                regency.short.to_uppercase()
+            };
             format!("{place} {}", 1 + rng.below(districts))
         }
         _ if rng.chance(0.3) => province_name.clone(),
-        _ => format!("{} {}", if regency.city { "KOTA" } else { "KABUPATEN" }, regency.short.to_uppercase()),
+        _ => format!(
+            "{} {}",
+            if regency.city { "KOTA" } else { "KABUPATEN" },
+            regency.short.to_uppercase()
+        ),
     };
     line.field(level);
     line.field(&dapil);

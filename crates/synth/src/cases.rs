@@ -83,7 +83,11 @@ const UNPROVEN: [(Outcome, f64); 3] = [
     (Outcome::InProgress, 15.0),
 ];
 /// Pilkada 2020: 47.1 % before the campaign, 52.9 % during it.
-pub const PHASES: [(Phase, f64); 3] = [(Phase::Before, 47.1), (Phase::During, 52.9), (Phase::After, 0.0)];
+pub const PHASES: [(Phase, f64); 3] = [
+    (Phase::Before, 47.1),
+    (Phase::During, 52.9),
+    (Phase::After, 0.0),
+];
 const CHANNELS: [(&str, f64); 5] = [
     ("bawaslu", 55.0),
     ("public", 30.0),
@@ -102,9 +106,24 @@ pub struct Election {
 }
 
 pub const ELECTIONS: [Election; 3] = [
-    Election { code: "pilkada-2020", campaign_from: (2020, 9, 26), campaign_until: (2020, 12, 5), share: 55.0 },
-    Election { code: "pemilu-2024", campaign_from: (2023, 11, 28), campaign_until: (2024, 2, 10), share: 20.0 },
-    Election { code: "pilkada-2024", campaign_from: (2024, 9, 25), campaign_until: (2024, 11, 23), share: 25.0 },
+    Election {
+        code: "pilkada-2020",
+        campaign_from: (2020, 9, 26),
+        campaign_until: (2020, 12, 5),
+        share: 55.0,
+    },
+    Election {
+        code: "pemilu-2024",
+        campaign_from: (2023, 11, 28),
+        campaign_until: (2024, 2, 10),
+        share: 20.0,
+    },
+    Election {
+        code: "pilkada-2024",
+        campaign_from: (2024, 9, 25),
+        campaign_until: (2024, 11, 23),
+        share: 25.0,
+    },
 ];
 
 fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -185,16 +204,31 @@ pub fn generate(roster: &Roster, count: u64) -> Vec<Case> {
     let channels = shuffled_labels(&apportion(count, &weights(&CHANNELS)), &mut rng);
     let phases = shuffled_labels(&apportion(count, &weights(&PHASES)), &mut rng);
     let mut elections = shuffled_labels(
-        &apportion(count, &ELECTIONS.iter().map(|e| e.share).collect::<Vec<_>>()),
+        &apportion(
+            count,
+            &ELECTIONS.iter().map(|e| e.share).collect::<Vec<_>>(),
+        ),
         &mut rng,
     );
     let proven = apportion(count, &[PROVEN, 100.0 - PROVEN]);
-    let sanctioned = apportion(proven[0], &[SANCTIONED_OF_PROVEN, 100.0 - SANCTIONED_OF_PROVEN]);
+    let sanctioned = apportion(
+        proven[0],
+        &[SANCTIONED_OF_PROVEN, 100.0 - SANCTIONED_OF_PROVEN],
+    );
     let unproven = apportion(proven[1], &weights(&UNPROVEN));
-    let mut outcomes: Vec<Outcome> = std::iter::repeat_n(Outcome::Sanctioned, sanctioned[0] as usize)
-        .chain(std::iter::repeat_n(Outcome::NotFollowedUp, sanctioned[1] as usize))
-        .chain(UNPROVEN.iter().zip(&unproven).flat_map(|((o, _), n)| std::iter::repeat_n(*o, *n as usize)))
-        .collect();
+    let mut outcomes: Vec<Outcome> =
+        std::iter::repeat_n(Outcome::Sanctioned, sanctioned[0] as usize)
+            .chain(std::iter::repeat_n(
+                Outcome::NotFollowedUp,
+                sanctioned[1] as usize,
+            ))
+            .chain(
+                UNPROVEN
+                    .iter()
+                    .zip(&unproven)
+                    .flat_map(|((o, _), n)| std::iter::repeat_n(*o, *n as usize)),
+            )
+            .collect();
     rng.shuffle(&mut outcomes);
     // Open cases belong to the latest election: swap elections (counts stay exact) so that
     // no 2020 case is still in progress.
@@ -204,10 +238,11 @@ pub fn generate(roster: &Roster, count: u64) -> Vec<Case> {
         .collect();
     let mut donors = donors.into_iter();
     for k in 0..count as usize {
-        if outcomes[k] == Outcome::InProgress && elections[k] != latest {
-            if let Some(d) = donors.next() {
-                elections.swap(k, d);
-            }
+        if outcomes[k] == Outcome::InProgress
+            && elections[k] != latest
+            && let Some(d) = donors.next()
+        {
+            elections.swap(k, d);
         }
     }
 

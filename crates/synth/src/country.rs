@@ -24,7 +24,14 @@ impl Country {
         let staff = Weighted::new(agencies.iter().map(|a| (a.staff_weight * 1e9) as u64 + 1));
         // Each regency's own weight, recovered from the running totals of `home`.
         let regency_weights: Vec<u64> = (0..geo.regencies.len())
-            .map(|r| geo.home_cumulative(r) - if r == 0 { 0 } else { geo.home_cumulative(r - 1) })
+            .map(|r| {
+                geo.home_cumulative(r)
+                    - if r == 0 {
+                        0
+                    } else {
+                        geo.home_cumulative(r - 1)
+                    }
+            })
             .collect();
         let within = geo
             .provinces

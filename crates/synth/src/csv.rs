@@ -17,7 +17,10 @@ impl Line {
             self.buffer.push(b',');
         }
         self.fields += 1;
-        if value.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        if value
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
             self.buffer.push(b'"');
             for b in value.bytes() {
                 if b == b'"' {

@@ -50,3 +50,6 @@ pub enum SynthError {
     #[error("{0}")]
     Invalid(String),
 }
+
+#[cfg(test)]
+mod tests;

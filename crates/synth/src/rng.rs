@@ -97,6 +97,20 @@ impl Rng {
         items[self.below(items.len() as u64) as usize]
     }
 
+    /// An item of a short weighted table, by linear scan: no table to build, for the lists
+    /// of a handful of entries drawn once per row.
+    pub fn weighted<T: Copy>(&mut self, items: &[(T, u64)]) -> T {
+        let total: u64 = items.iter().map(|i| i.1).sum();
+        let mut target = self.below(total);
+        for &(item, weight) in items {
+            if target < weight {
+                return item;
+            }
+            target -= weight;
+        }
+        items[items.len() - 1].0
+    }
+
     /// Fisher–Yates.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

@@ -19,7 +19,9 @@ pub fn run(args: SynthArgs) -> anyhow::Result<()> {
     let roster = Roster::new(&country, args.roster)?;
     let dir = &args.out;
 
-    timed(dir, "agencies.csv", |out| agencies::write(&country.agencies, out))?;
+    timed(dir, "agencies.csv", |out| {
+        agencies::write(&country.agencies, out)
+    })?;
     timed(dir, "roster.csv", |out| roster.write(out))?;
     let options = CandidateOptions {
         count: args.candidates,

@@ -6,6 +6,7 @@ mod errors;
 mod help;
 mod import;
 mod serve;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

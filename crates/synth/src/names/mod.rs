@@ -262,11 +262,20 @@ impl NameBook {
     }
 
     pub fn lists(&'static self, region: NameRegion) -> &'static Lists {
-        &self.lists[NameRegion::ALL.iter().position(|r| *r == region).unwrap_or(0)]
+        &self.lists[NameRegion::ALL
+            .iter()
+            .position(|r| *r == region)
+            .unwrap_or(0)]
     }
 
     /// A name of `region` for a person of `sex` born in `birth_year`.
-    pub fn draw(&'static self, region: NameRegion, sex: Sex, birth_year: i32, rng: &mut Rng) -> Name {
+    pub fn draw(
+        &'static self,
+        region: NameRegion,
+        sex: Sex,
+        birth_year: i32,
+        rng: &mut Rng,
+    ) -> Name {
         let lists = self.lists(region);
         let style = region.style();
         let male = sex == Sex::Male;
@@ -290,14 +299,18 @@ impl NameBook {
             name.parts[usize::from(name.len)] = Some(Part { entry, spelling });
             name.len += 1;
         };
-        let prefix = if male { &lists.prefix_male } else { &lists.prefix_female };
+        let prefix = if male {
+            &lists.prefix_male
+        } else {
+            &lists.prefix_female
+        };
         let prefix = prefix.draw(rng);
         if let Some(prefix) = prefix {
             push(&mut name, prefix, rng);
-            if matches!(prefix.canonical(), "I" | "Ni") {
-                if let Some(order) = lists.order.draw(rng) {
-                    push(&mut name, order, rng);
-                }
+            if matches!(prefix.canonical(), "I" | "Ni")
+                && let Some(order) = lists.order.draw(rng)
+            {
+                push(&mut name, order, rng);
             }
         }
         let (first, second) = if male {
@@ -313,23 +326,29 @@ impl NameBook {
         let single = style.single * if birth_year < 1975 { 2.0 } else { 0.5 };
         let alone = prefix.is_none() && name.len == 1 && rng.chance(single);
         if !alone {
-            let seconds = crate::rng::Weighted::new(style.seconds).pick(rng);
+            let seconds = rng.weighted(&[
+                (0, style.seconds[0]),
+                (1, style.seconds[1]),
+                (2, style.seconds[2]),
+            ]);
             for _ in 0..seconds {
                 if let Some(entry) = second.draw(rng) {
                     push(&mut name, entry, rng);
                 }
             }
-            if !lists.family.is_empty() && rng.chance(style.family) {
-                if let Some(entry) = lists.family.draw(rng) {
-                    push(&mut name, entry, rng);
-                }
-            }
-        }
-        // A two-word entry ("Abdul Rahman") may be the whole name; a lone "Abdul" never is.
-        if name.has_muhammad() && name.len == 1 {
-            if let Some(entry) = second.draw(rng) {
+            if !lists.family.is_empty()
+                && rng.chance(style.family)
+                && let Some(entry) = lists.family.draw(rng)
+            {
                 push(&mut name, entry, rng);
             }
+        }
+        // "Muhammad" alone is never a whole name.
+        if name.has_muhammad()
+            && name.len == 1
+            && let Some(entry) = second.draw(rng)
+        {
+            push(&mut name, entry, rng);
         }
         name.muhammad = match rng.below(100) {
             0..=69 => 0,
@@ -447,9 +466,14 @@ mod tests {
                     let name = book.draw(region, sex, 1980, &mut rng);
                     let mut written = String::new();
                     name.write_legal(&mut written);
-                    let parsed: PersonName = written.parse().unwrap_or_else(|e| panic!("{written}: {e}"));
+                    let parsed: PersonName =
+                        written.parse().unwrap_or_else(|e| panic!("{written}: {e}"));
                     assert!(parsed.front_titles().is_empty(), "{written}");
-                    assert_eq!(book.name_key(&written), book.name_key(&name.canonical()), "{written}");
+                    assert_eq!(
+                        book.name_key(&written),
+                        book.name_key(&name.canonical()),
+                        "{written}"
+                    );
                 }
             }
         }
@@ -474,7 +498,11 @@ mod tests {
             };
             let mut other = String::new();
             name.write(&writing, &mut other);
-            assert_eq!(book.name_key(&legal), book.name_key(&other), "{legal} / {other}");
+            assert_eq!(
+                book.name_key(&legal),
+                book.name_key(&other),
+                "{legal} / {other}"
+            );
         }
     }
 
@@ -485,7 +513,10 @@ mod tests {
             book.name_key("Ir.Hj. SITI AMINAH, S.H."),
             book.name_key("Siti Aminah")
         );
-        assert_eq!(book.name_key("H. Moch. Joesoef"), book.name_key("Muhammad Yusuf"));
+        assert_eq!(
+            book.name_key("H. Moch. Joesoef"),
+            book.name_key("Muhammad Yusuf")
+        );
         assert_eq!(book.name_key("Abd. Rachman"), book.name_key("Abdul Rahman"));
         assert_eq!(book.name_key("Soedjono"), book.name_key("Sujono"));
         assert_ne!(book.name_key("Siti Aminah"), book.name_key("Siti Aisyah"));

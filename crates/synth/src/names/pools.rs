@@ -60,7 +60,13 @@ pub fn parse(file: &str, text: &'static str) -> Lists {
             continue;
         }
         if let Some(section) = line.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-            pending.push((section.to_owned(), Entry { spellings: Vec::new(), weight: 0 }));
+            pending.push((
+                section.to_owned(),
+                Entry {
+                    spellings: Vec::new(),
+                    weight: 0,
+                },
+            ));
             continue;
         }
         let (names, weight) = line
@@ -71,7 +77,12 @@ pub fn parse(file: &str, text: &'static str) -> Lists {
             .unwrap_or_else(|_| panic!("names/{file}, line {}: bad weight", number + 1));
         let section = pending
             .last()
-            .unwrap_or_else(|| panic!("names/{file}, line {}: entry before a [section]", number + 1))
+            .unwrap_or_else(|| {
+                panic!(
+                    "names/{file}, line {}: entry before a [section]",
+                    number + 1
+                )
+            })
             .0
             .clone();
         pending.push((

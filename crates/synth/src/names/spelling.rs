@@ -105,8 +105,8 @@ mod tests {
     #[test]
     fn old_and_new_share_a_key() {
         for word in [
-            "Suharto", "Joko", "Cahyo", "Yusuf", "Nyoman", "Syamsul", "Khairul", "Chairul",
-            "Dyah", "Setyo", "Sujono", "Raharjo", "Kuncoro", "Ujang", "Cecep",
+            "Suharto", "Joko", "Cahyo", "Yusuf", "Nyoman", "Syamsul", "Khairul", "Chairul", "Dyah",
+            "Setyo", "Sujono", "Raharjo", "Kuncoro", "Ujang", "Cecep",
         ] {
             assert_eq!(key(word), key(&old(word)), "{word}");
             assert_eq!(key(word), key(&word.to_uppercase()), "{word}");

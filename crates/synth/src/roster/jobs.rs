@@ -111,30 +111,294 @@ macro_rules! job {
     };
 }
 
-pub const GURU: Job = job!("Guru", School, 0.0, 0.12, 0.0, &["S.Pd."], &[], &["M.Pd."], None, Some("Drs."));
-pub const GURU_MADRASAH: Job = job!("Guru", School, 0.0, 0.10, 0.0, &["S.Pd.I.", "S.Ag.", "S.Pd."], &[], &["M.Pd.I.", "M.Pd."], None, Some("Drs."));
-pub const PERAWAT: Job = job!("Perawat", Health, 0.5, 0.03, 0.0, &["S.Kep., Ns."], &["A.Md.Kep."], &["M.Kep."], None, None);
-pub const BIDAN: Job = job!("Bidan", Health, 0.7, 0.0, 0.0, &["S.Tr.Keb."], &["A.Md.Keb."], &[], None, None);
-pub const DOKTER: Job = job!("Dokter", Health, 0.0, 0.25, 0.0, &[], &[], &["Sp.PD.", "Sp.A.", "Sp.OG.", "M.Kes."], Some("dr."), None);
-pub const APOTEKER: Job = job!("Apoteker", Health, 0.0, 0.05, 0.0, &["S.Farm., Apt."], &[], &["M.Farm."], None, None);
-pub const PENYULUH_PERTANIAN: Job = job!("Penyuluh Pertanian", Field, 0.35, 0.05, 0.0, &["S.P."], &["A.Md."], &["M.P."], None, Some("Ir."));
-pub const PRANATA_KOMPUTER: Job = job!("Pranata Komputer", Office, 0.35, 0.08, 0.0, &["S.Kom.", "S.T."], &["A.Md.Kom."], &["M.Kom."], None, None);
-pub const ANALIS_KEBIJAKAN: Job = job!("Analis Kebijakan", Office, 0.0, 0.40, 0.03, &["S.Sos.", "S.IP.", "S.E.", "S.AP."], &[], &["M.Si.", "M.AP.", "M.M."], None, Some("Drs."));
-pub const PERENCANA: Job = job!("Perencana", Office, 0.0, 0.35, 0.02, &["S.E.", "S.T.", "S.Sos."], &[], &["M.Si.", "M.E.", "M.T."], None, Some("Ir."));
-pub const AUDITOR: Job = job!("Auditor", Office, 0.05, 0.25, 0.0, &["S.E.", "S.Ak."], &["A.Md.Ak."], &["M.Ak.", "M.M."], None, Some("Drs."));
-pub const ANALIS_KEUANGAN: Job = job!("Analis Keuangan Pusat dan Daerah", Office, 0.05, 0.2, 0.0, &["S.E.", "S.Ak."], &["A.Md.Ak."], &["M.Ak.", "M.E."], None, None);
-pub const PEMERIKSA_PAJAK: Job = job!("Pemeriksa Pajak", Office, 0.2, 0.15, 0.0, &["S.E.", "S.Ak.", "S.ST."], &["A.Md.Ak."], &["M.Ak."], None, None);
-pub const ARSIPARIS: Job = job!("Arsiparis", Office, 0.5, 0.05, 0.0, &["S.IP.", "S.Hum."], &["A.Md."], &["M.Si."], None, None);
-pub const PUSTAKAWAN: Job = job!("Pustakawan", Office, 0.4, 0.08, 0.0, &["S.IP.", "S.Hum."], &["A.Md."], &["M.Hum."], None, None);
-pub const PENGAWAS_SEKOLAH: Job = job!("Pengawas Sekolah", School, 0.0, 0.85, 0.0, &["S.Pd."], &[], &["M.Pd."], None, Some("Drs."));
-pub const DOSEN: Job = job!("Dosen", School, 0.0, 0.65, 0.3, &["S.T.", "S.Si."], &[], &["M.T.", "M.Si.", "M.Sc.", "M.Eng.", "M.Pd."], None, None);
-pub const PENELITI: Job = job!("Peneliti", Office, 0.0, 0.5, 0.35, &["S.Si.", "S.T."], &[], &["M.Si.", "M.Sc.", "M.Eng."], None, Some("Ir."));
-pub const STATISTISI: Job = job!("Statistisi", Office, 0.15, 0.2, 0.0, &["S.ST.", "S.Si."], &["A.Md.Stat."], &["M.Si."], None, None);
-pub const JAKSA: Job = job!("Jaksa", Office, 0.0, 0.45, 0.03, &["S.H."], &[], &["M.H."], None, None);
-pub const HAKIM: Job = job!("Hakim", Office, 0.0, 0.6, 0.05, &["S.H."], &[], &["M.H."], None, None);
-pub const PANITERA: Job = job!("Panitera", Office, 0.0, 0.2, 0.0, &["S.H."], &[], &["M.H."], None, None);
-pub const ANALIS_HUKUM: Job = job!("Analis Hukum", Office, 0.0, 0.3, 0.0, &["S.H."], &[], &["M.H.", "M.Kn."], None, None);
-pub const PENYULUH_AGAMA: Job = job!("Penyuluh Agama Islam", Field, 0.0, 0.1, 0.0, &["S.Ag.", "S.Sos.I."], &[], &["M.Ag."], None, Some("Drs."));
+pub const GURU: Job = job!(
+    "Guru",
+    School,
+    0.0,
+    0.12,
+    0.0,
+    &["S.Pd."],
+    &[],
+    &["M.Pd."],
+    None,
+    Some("Drs.")
+);
+pub const GURU_MADRASAH: Job = job!(
+    "Guru",
+    School,
+    0.0,
+    0.10,
+    0.0,
+    &["S.Pd.I.", "S.Ag.", "S.Pd."],
+    &[],
+    &["M.Pd.I.", "M.Pd."],
+    None,
+    Some("Drs.")
+);
+pub const PERAWAT: Job = job!(
+    "Perawat",
+    Health,
+    0.5,
+    0.03,
+    0.0,
+    &["S.Kep., Ns."],
+    &["A.Md.Kep."],
+    &["M.Kep."],
+    None,
+    None
+);
+pub const BIDAN: Job = job!(
+    "Bidan",
+    Health,
+    0.7,
+    0.0,
+    0.0,
+    &["S.Tr.Keb."],
+    &["A.Md.Keb."],
+    &[],
+    None,
+    None
+);
+pub const DOKTER: Job = job!(
+    "Dokter",
+    Health,
+    0.0,
+    0.25,
+    0.0,
+    &[],
+    &[],
+    &["Sp.PD.", "Sp.A.", "Sp.OG.", "M.Kes."],
+    Some("dr."),
+    None
+);
+pub const APOTEKER: Job = job!(
+    "Apoteker",
+    Health,
+    0.0,
+    0.05,
+    0.0,
+    &["S.Farm., Apt."],
+    &[],
+    &["M.Farm."],
+    None,
+    None
+);
+pub const PENYULUH_PERTANIAN: Job = job!(
+    "Penyuluh Pertanian",
+    Field,
+    0.35,
+    0.05,
+    0.0,
+    &["S.P."],
+    &["A.Md."],
+    &["M.P."],
+    None,
+    Some("Ir.")
+);
+pub const PRANATA_KOMPUTER: Job = job!(
+    "Pranata Komputer",
+    Office,
+    0.35,
+    0.08,
+    0.0,
+    &["S.Kom.", "S.T."],
+    &["A.Md.Kom."],
+    &["M.Kom."],
+    None,
+    None
+);
+pub const ANALIS_KEBIJAKAN: Job = job!(
+    "Analis Kebijakan",
+    Office,
+    0.0,
+    0.40,
+    0.03,
+    &["S.Sos.", "S.IP.", "S.E.", "S.AP."],
+    &[],
+    &["M.Si.", "M.AP.", "M.M."],
+    None,
+    Some("Drs.")
+);
+pub const PERENCANA: Job = job!(
+    "Perencana",
+    Office,
+    0.0,
+    0.35,
+    0.02,
+    &["S.E.", "S.T.", "S.Sos."],
+    &[],
+    &["M.Si.", "M.E.", "M.T."],
+    None,
+    Some("Ir.")
+);
+pub const AUDITOR: Job = job!(
+    "Auditor",
+    Office,
+    0.05,
+    0.25,
+    0.0,
+    &["S.E.", "S.Ak."],
+    &["A.Md.Ak."],
+    &["M.Ak.", "M.M."],
+    None,
+    Some("Drs.")
+);
+pub const ANALIS_KEUANGAN: Job = job!(
+    "Analis Keuangan Pusat dan Daerah",
+    Office,
+    0.05,
+    0.2,
+    0.0,
+    &["S.E.", "S.Ak."],
+    &["A.Md.Ak."],
+    &["M.Ak.", "M.E."],
+    None,
+    None
+);
+pub const PEMERIKSA_PAJAK: Job = job!(
+    "Pemeriksa Pajak",
+    Office,
+    0.2,
+    0.15,
+    0.0,
+    &["S.E.", "S.Ak.", "S.ST."],
+    &["A.Md.Ak."],
+    &["M.Ak."],
+    None,
+    None
+);
+pub const ARSIPARIS: Job = job!(
+    "Arsiparis",
+    Office,
+    0.5,
+    0.05,
+    0.0,
+    &["S.IP.", "S.Hum."],
+    &["A.Md."],
+    &["M.Si."],
+    None,
+    None
+);
+pub const PUSTAKAWAN: Job = job!(
+    "Pustakawan",
+    Office,
+    0.4,
+    0.08,
+    0.0,
+    &["S.IP.", "S.Hum."],
+    &["A.Md."],
+    &["M.Hum."],
+    None,
+    None
+);
+pub const PENGAWAS_SEKOLAH: Job = job!(
+    "Pengawas Sekolah",
+    School,
+    0.0,
+    0.85,
+    0.0,
+    &["S.Pd."],
+    &[],
+    &["M.Pd."],
+    None,
+    Some("Drs.")
+);
+pub const DOSEN: Job = job!(
+    "Dosen",
+    School,
+    0.0,
+    0.65,
+    0.3,
+    &["S.T.", "S.Si."],
+    &[],
+    &["M.T.", "M.Si.", "M.Sc.", "M.Eng.", "M.Pd."],
+    None,
+    None
+);
+pub const PENELITI: Job = job!(
+    "Peneliti",
+    Office,
+    0.0,
+    0.5,
+    0.35,
+    &["S.Si.", "S.T."],
+    &[],
+    &["M.Si.", "M.Sc.", "M.Eng."],
+    None,
+    Some("Ir.")
+);
+pub const STATISTISI: Job = job!(
+    "Statistisi",
+    Office,
+    0.15,
+    0.2,
+    0.0,
+    &["S.ST.", "S.Si."],
+    &["A.Md.Stat."],
+    &["M.Si."],
+    None,
+    None
+);
+pub const JAKSA: Job = job!(
+    "Jaksa",
+    Office,
+    0.0,
+    0.45,
+    0.03,
+    &["S.H."],
+    &[],
+    &["M.H."],
+    None,
+    None
+);
+pub const HAKIM: Job = job!(
+    "Hakim",
+    Office,
+    0.0,
+    0.6,
+    0.05,
+    &["S.H."],
+    &[],
+    &["M.H."],
+    None,
+    None
+);
+pub const PANITERA: Job = job!(
+    "Panitera",
+    Office,
+    0.0,
+    0.2,
+    0.0,
+    &["S.H."],
+    &[],
+    &["M.H."],
+    None,
+    None
+);
+pub const ANALIS_HUKUM: Job = job!(
+    "Analis Hukum",
+    Office,
+    0.0,
+    0.3,
+    0.0,
+    &["S.H."],
+    &[],
+    &["M.H.", "M.Kn."],
+    None,
+    None
+);
+pub const PENYULUH_AGAMA: Job = job!(
+    "Penyuluh Agama Islam",
+    Field,
+    0.0,
+    0.1,
+    0.0,
+    &["S.Ag.", "S.Sos.I."],
+    &[],
+    &["M.Ag."],
+    None,
+    Some("Drs.")
+);
 
 /// Functional jobs and their weights, by employer.
 pub fn functional_jobs(agency_code: &str, central: bool) -> &'static [(&'static Job, u64)] {
@@ -156,8 +420,17 @@ pub fn functional_jobs(agency_code: &str, central: bool) -> &'static [(&'static 
         ];
     }
     match agency_code {
-        "KEMENAG" => &[(&GURU_MADRASAH, 60), (&PENYULUH_AGAMA, 15), (&DOSEN, 5), (&ANALIS_KEBIJAKAN, 3)],
-        "KEMENKEU" => &[(&PEMERIKSA_PAJAK, 40), (&ANALIS_KEUANGAN, 30), (&PRANATA_KOMPUTER, 5)],
+        "KEMENAG" => &[
+            (&GURU_MADRASAH, 60),
+            (&PENYULUH_AGAMA, 15),
+            (&DOSEN, 5),
+            (&ANALIS_KEBIJAKAN, 3),
+        ],
+        "KEMENKEU" => &[
+            (&PEMERIKSA_PAJAK, 40),
+            (&ANALIS_KEUANGAN, 30),
+            (&PRANATA_KOMPUTER, 5),
+        ],
         "KEMENDIKBUDRISTEK" => &[(&DOSEN, 70), (&PENGAWAS_SEKOLAH, 5), (&ANALIS_KEBIJAKAN, 5)],
         "BRIN" => &[(&PENELITI, 70), (&PRANATA_KOMPUTER, 5)],
         "BPS" => &[(&STATISTISI, 70), (&PRANATA_KOMPUTER, 10)],
@@ -179,7 +452,9 @@ pub fn functional_jobs(agency_code: &str, central: bool) -> &'static [(&'static 
 }
 
 /// S1 titles of people in structural posts and staff, by how common they are.
-pub const OFFICE_S1: [&str; 9] = ["S.Sos.", "S.E.", "S.H.", "S.IP.", "S.AP.", "S.T.", "S.Kom.", "S.Pd.", "S.STP."];
+pub const OFFICE_S1: [&str; 9] = [
+    "S.Sos.", "S.E.", "S.H.", "S.IP.", "S.AP.", "S.T.", "S.Kom.", "S.Pd.", "S.STP.",
+];
 pub const OFFICE_S2: [&str; 7] = ["M.Si.", "M.M.", "M.H.", "M.AP.", "M.Pd.", "M.T.", "M.E."];
 pub const OFFICE_D3: [&str; 3] = ["A.Md.", "A.Md.Kom.", "A.Md.Ak."];
 /// Camat and lurah are mostly graduates of the civil-service academy (IPDN: S.STP.).
@@ -231,12 +506,45 @@ pub const SUBJECTS: [&str; 12] = [
 
 /// Common district and village names, for units named after a place inside a regency.
 pub const PLACES: [&str; 40] = [
-    "Sukamaju", "Sukajadi", "Mekarsari", "Sukamulya", "Margahayu", "Karanganyar", "Sidorejo",
-    "Sumbersari", "Tanjungsari", "Kebonagung", "Sindangsari", "Sukaresmi", "Jatisari",
-    "Purwasari", "Kotabaru", "Sidomulyo", "Mulyorejo", "Tegalsari", "Pasirjaya", "Bojongsari",
-    "Rawamerta", "Banyusari", "Lemahabang", "Sumberejo", "Karangrejo", "Wonorejo", "Tanjung",
-    "Air Putih", "Sungai Raya", "Talang Jaya", "Batu Ampar", "Bukit Raya", "Padang Baru",
-    "Labuhan", "Suka Makmur", "Kampung Baru", "Tanah Merah", "Pulau Rakyat", "Maju Jaya",
+    "Sukamaju",
+    "Sukajadi",
+    "Mekarsari",
+    "Sukamulya",
+    "Margahayu",
+    "Karanganyar",
+    "Sidorejo",
+    "Sumbersari",
+    "Tanjungsari",
+    "Kebonagung",
+    "Sindangsari",
+    "Sukaresmi",
+    "Jatisari",
+    "Purwasari",
+    "Kotabaru",
+    "Sidomulyo",
+    "Mulyorejo",
+    "Tegalsari",
+    "Pasirjaya",
+    "Bojongsari",
+    "Rawamerta",
+    "Banyusari",
+    "Lemahabang",
+    "Sumberejo",
+    "Karangrejo",
+    "Wonorejo",
+    "Tanjung",
+    "Air Putih",
+    "Sungai Raya",
+    "Talang Jaya",
+    "Batu Ampar",
+    "Bukit Raya",
+    "Padang Baru",
+    "Labuhan",
+    "Suka Makmur",
+    "Kampung Baru",
+    "Tanah Merah",
+    "Pulau Rakyat",
+    "Maju Jaya",
     "Mekar Jaya",
 ];
 
@@ -253,8 +561,8 @@ pub fn place(short: &str, rng: &mut Rng, out: &mut String) {
 
 /// Pangkat/golongan ruang, lowest first.
 pub const RANKS: [&str; 17] = [
-    "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c",
-    "III/d", "IV/a", "IV/b", "IV/c", "IV/d", "IV/e",
+    "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d",
+    "IV/a", "IV/b", "IV/c", "IV/d", "IV/e",
 ];
 
 /// The rank a PNS starts at with a given degree.

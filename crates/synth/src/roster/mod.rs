@@ -80,8 +80,17 @@ impl<'a> Roster<'a> {
         line.field(scratch);
         line.field(geo.regencies[person.birth_place].short);
         let birth = number.birth;
-        line.field_fmt(format_args!("{:02}-{:02}-{:04}", birth.day(), birth.month(), birth.year()));
-        line.field(if number.female { "Perempuan" } else { "Laki-laki" });
+        line.field_fmt(format_args!(
+            "{:02}-{:02}-{:04}",
+            birth.day(),
+            birth.month(),
+            birth.year()
+        ));
+        line.field(if number.female {
+            "Perempuan"
+        } else {
+            "Laki-laki"
+        });
         line.field(person.nik_text());
         line.field(match (number.pppk, agency.kind) {
             (true, _) => "PPPK",

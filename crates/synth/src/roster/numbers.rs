@@ -127,23 +127,41 @@ impl Numbers {
             let age_total: f64 = ages.iter().map(|a| a.1).sum();
             for &(age, age_w) in &ages {
                 let birth_year = ROSTER_YEAR - age;
-                let days = if NaiveDate::from_ymd_opt(birth_year, 2, 29).is_some() { 366 } else { 365 };
+                let days = if NaiveDate::from_ymd_opt(birth_year, 2, 29).is_some() {
+                    366
+                } else {
+                    365
+                };
                 for female in [false, true] {
                     let female_share = if pppk { 0.60 } else { 0.53 };
-                    let sex_w = if female { female_share } else { 1.0 - female_share };
+                    let sex_w = if female {
+                        female_share
+                    } else {
+                        1.0 - female_share
+                    };
                     let appointments: Vec<(i32, f64)> = if pppk {
-                        [(2019, 2.0), (2021, 6.0), (2022, 10.0), (2023, 12.0), (2024, 14.0), (2025, 10.0)]
-                            .into_iter()
-                            .filter(|(y, _)| *y >= birth_year + 18)
-                            .collect()
+                        [
+                            (2019, 2.0),
+                            (2021, 6.0),
+                            (2022, 10.0),
+                            (2023, 12.0),
+                            (2024, 14.0),
+                            (2025, 10.0),
+                        ]
+                        .into_iter()
+                        .filter(|(y, _)| *y >= birth_year + 18)
+                        .collect()
                     } else {
                         // Age at CPNS appointment, peaking in the mid-twenties.
-                        [1.0, 2.0, 4.0, 6.0, 8.0, 8.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 2.0, 1.0, 1.0]
-                            .into_iter()
-                            .enumerate()
-                            .map(|(k, w)| (birth_year + 20 + k as i32, w))
-                            .filter(|(y, _)| (1985..ROSTER_YEAR).contains(y))
-                            .collect()
+                        [
+                            1.0, 2.0, 4.0, 6.0, 8.0, 8.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 2.0,
+                            1.0, 1.0,
+                        ]
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, w)| (birth_year + 20 + k as i32, w))
+                        .filter(|(y, _)| (1985..ROSTER_YEAR).contains(y))
+                        .collect()
                     };
                     let appointment_total: f64 = appointments.iter().map(|a| a.1).sum();
                     for (appointed, w) in appointments {
@@ -155,10 +173,20 @@ impl Numbers {
                             appointed,
                             days,
                             capacity,
-                            step: coprime_step(capacity, hash(&[seed, appointed as u64, birth_year as u64])),
-                            shift: hash(&[seed, pppk as u64, birth_year as u64, female as u64, appointed as u64]) % capacity,
+                            step: coprime_step(
+                                capacity,
+                                hash(&[seed, appointed as u64, birth_year as u64]),
+                            ),
+                            shift: hash(&[
+                                seed,
+                                pppk as u64,
+                                birth_year as u64,
+                                female as u64,
+                                appointed as u64,
+                            ]) % capacity,
                         });
-                        weights.push(type_share * age_w / age_total * sex_w * w / appointment_total);
+                        weights
+                            .push(type_share * age_w / age_total * sex_w * w / appointment_total);
                     }
                 }
             }
@@ -198,19 +226,26 @@ impl Numbers {
 
     /// The number of row `i` (`i < n`).
     pub fn number(&self, i: u64) -> Number {
-        let p = ((u128::from(i) * u128::from(self.step) + u128::from(self.shift)) % u128::from(self.n)) as u64;
+        let p = ((u128::from(i) * u128::from(self.step) + u128::from(self.shift))
+            % u128::from(self.n)) as u64;
         let index = self.starts.partition_point(|&s| s <= p) - 1;
         // Empty cells share their start with the next one: take the last cell starting at or
         // before p, which is the one that holds it.
         let cell = &self.cells[index];
         let offset = p - self.starts[index];
-        let slot = ((u128::from(offset) * u128::from(cell.step) + u128::from(cell.shift)) % u128::from(cell.capacity)) as u64;
+        let slot = ((u128::from(offset) * u128::from(cell.step) + u128::from(cell.shift))
+            % u128::from(cell.capacity)) as u64;
         let day = slot % cell.days;
         let rest = slot / cell.days;
-        let (month, serial) = if cell.pppk { (0, rest) } else { (rest % 12 + 1, rest / 12) };
+        let (month, serial) = if cell.pppk {
+            (0, rest)
+        } else {
+            (rest % 12 + 1, rest / 12)
+        };
         Number {
             pppk: cell.pppk,
-            birth: NaiveDate::from_yo_opt(cell.birth_year, day as u32 + 1).expect("day within the year"),
+            birth: NaiveDate::from_yo_opt(cell.birth_year, day as u32 + 1)
+                .expect("day within the year"),
             female: cell.female,
             appointed_year: cell.appointed,
             appointed_month: month as u32,
@@ -238,7 +273,11 @@ mod tests {
             let number = numbers.number(i);
             let text = number.text();
             assert!(seen.insert(text.clone()), "duplicate {text} at {i}");
-            let sex = if number.female { Sex::Female } else { Sex::Male };
+            let sex = if number.female {
+                Sex::Female
+            } else {
+                Sex::Male
+            };
             if number.pppk {
                 pppk += 1;
                 let parsed: PppkNumber = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));

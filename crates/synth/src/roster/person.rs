@@ -11,7 +11,7 @@ use super::numbers::{Number, ROSTER_YEAR};
 use crate::agencies::AgencyKind;
 use crate::country::Country;
 use crate::names::{Name, NameBook, NameRegion};
-use crate::rng::{Rng, Weighted};
+use crate::rng::Rng;
 
 /// Up to four titles on one side of a name.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,7 +73,11 @@ pub struct Person {
 
 impl Person {
     pub fn sex(&self) -> Sex {
-        if self.number.female { Sex::Female } else { Sex::Male }
+        if self.number.female {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
     }
 
     pub fn age(&self) -> i32 {
@@ -120,11 +124,19 @@ pub fn draw(country: &Country, index: u64, number: Number) -> Person {
     } else {
         country.draw_regency_in(country.geo.regencies[work_place].province, &mut rng)
     };
-    let birth_place = if rng.chance(0.8) { home } else { country.draw_regency(&mut rng) };
-    let sex = if number.female { Sex::Female } else { Sex::Male };
+    let birth_place = if rng.chance(0.8) {
+        home
+    } else {
+        country.draw_regency(&mut rng)
+    };
+    let sex = if number.female {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
     let birth_year = number.birth.year();
     let province = country.geo.province_of(birth_place);
-    let region = province.names[Weighted::new(province.names.iter().map(|n| n.1)).pick(&mut rng)].0;
+    let region = rng.weighted(province.names);
     let name = NameBook::get().draw(region, sex, birth_year, &mut rng);
 
     let mut person = Person {
@@ -155,7 +167,7 @@ pub fn draw(country: &Country, index: u64, number: Number) -> Person {
     match person.class {
         PositionClass::Functional => {
             let jobs = jobs::functional_jobs(&agency.code, central);
-            let mut job = jobs[Weighted::new(jobs.iter().map(|j| j.1)).pick(&mut rng)].0;
+            let mut job = rng.weighted(jobs);
             if job.name == "Bidan" && sex == Sex::Male {
                 job = &jobs::PERAWAT;
             }
@@ -181,7 +193,13 @@ pub fn draw(country: &Country, index: u64, number: Number) -> Person {
 }
 
 /// Position classes: structural posts need years of service and age; PPPK hold none.
-fn draw_class(pppk: bool, kind: AgencyKind, service: i32, age: i32, rng: &mut Rng) -> PositionClass {
+fn draw_class(
+    pppk: bool,
+    kind: AgencyKind,
+    service: i32,
+    age: i32,
+    rng: &mut Rng,
+) -> PositionClass {
     use PositionClass::*;
     let regional_local = matches!(kind, AgencyKind::Regency | AgencyKind::City);
     let roll = rng.below(10_000);
@@ -201,7 +219,11 @@ fn draw_class(pppk: bool, kind: AgencyKind, service: i32, age: i32, rng: &mut Rn
             _ => {}
         }
     }
-    if rng.chance(if pppk { 0.75 } else { 0.62 }) { Functional } else { Staff }
+    if rng.chance(if pppk { 0.75 } else { 0.62 }) {
+        Functional
+    } else {
+        Staff
+    }
 }
 
 fn draw_education(job: &Job, rng: &mut Rng) -> Education {
@@ -230,7 +252,11 @@ fn degree_titles(
     let female = person.number.female;
     let old = person.number.birth.year() < 1970 && rng.chance(0.45);
     let s1_title = |rng: &mut Rng| -> Option<&'static str> {
-        if s1.is_empty() { None } else { Some(rng.pick(s1)) }
+        if s1.is_empty() {
+            None
+        } else {
+            Some(rng.pick(s1))
+        }
     };
     match person.education {
         Education::Sma => {}
@@ -262,12 +288,26 @@ fn degree_titles(
     }
 }
 
-fn functional(person: &mut Person, job: &'static Job, kind: AgencyKind, code: &str, work: &str, rng: &mut Rng) {
+fn functional(
+    person: &mut Person,
+    job: &'static Job,
+    kind: AgencyKind,
+    code: &str,
+    work: &str,
+    rng: &mut Rng,
+) {
     person.education = draw_education(job, rng);
     if let Some(front) = job.front {
         person.front.push(front);
     }
-    degree_titles(person, job.s1_titles, job.d3_titles, job.s2_titles, job.old_degree, rng);
+    degree_titles(
+        person,
+        job.s1_titles,
+        job.d3_titles,
+        job.s2_titles,
+        job.old_degree,
+        rng,
+    );
     let (unit, parent) = (&mut person.unit, &mut person.parent_unit);
     match (job.workplace, kind) {
         (Workplace::School, AgencyKind::Central) if code == "KEMENAG" => {
@@ -285,8 +325,16 @@ fn functional(person: &mut Person, job: &'static Job, kind: AgencyKind, code: &s
             parent.push_str("Dinas Pendidikan");
         }
         (Workplace::School, _) => {
-            let level = if rng.chance(0.7) { "SD Negeri" } else { "SMP Negeri" };
-            let _ = write!(unit, "{level} {} ", 1 + rng.below(if level == "SD Negeri" { 60 } else { 15 }));
+            let level = if rng.chance(0.7) {
+                "SD Negeri"
+            } else {
+                "SMP Negeri"
+            };
+            let _ = write!(
+                unit,
+                "{level} {} ",
+                1 + rng.below(if level == "SD Negeri" { 60 } else { 15 })
+            );
             jobs::place(work, rng, unit);
             parent.push_str("Dinas Pendidikan");
         }
@@ -302,7 +350,11 @@ fn functional(person: &mut Person, job: &'static Job, kind: AgencyKind, code: &s
         (Workplace::Field, _) => {
             let _ = write!(unit, "Balai Penyuluhan ");
             jobs::place(work, rng, unit);
-            parent.push_str(if code == "KEMENAG" { "Kantor Kementerian Agama" } else { "Dinas Pertanian" });
+            parent.push_str(if code == "KEMENAG" {
+                "Kantor Kementerian Agama"
+            } else {
+                "Dinas Pertanian"
+            });
             if code == "KEMENAG" {
                 let _ = write!(parent, " {work}");
             }
@@ -355,10 +407,24 @@ fn staff(person: &mut Person, central: bool, work: &str, rng: &mut Rng) {
         n if n < if older { 75 } else { 55 } => Education::D3,
         _ => Education::S1,
     };
-    degree_titles(person, &jobs::OFFICE_S1, &jobs::OFFICE_D3, &[], Some("Drs."), rng);
+    degree_titles(
+        person,
+        &jobs::OFFICE_S1,
+        &jobs::OFFICE_D3,
+        &[],
+        Some("Drs."),
+        rng,
+    );
     person.position.push_str(match person.education {
-        Education::Sma => rng.pick(&["Pengadministrasi Perkantoran", "Operator Layanan Operasional", "Pengelola Umum Operasional"]),
-        Education::D3 => rng.pick(&["Pengolah Data dan Informasi", "Pengelola Layanan Operasional"]),
+        Education::Sma => rng.pick(&[
+            "Pengadministrasi Perkantoran",
+            "Operator Layanan Operasional",
+            "Pengelola Umum Operasional",
+        ]),
+        Education::D3 => rng.pick(&[
+            "Pengolah Data dan Informasi",
+            "Pengelola Layanan Operasional",
+        ]),
         _ => rng.pick(&["Penata Layanan Operasional", "Penelaah Teknis Kebijakan"]),
     });
     if central {
@@ -386,11 +452,19 @@ fn structural(person: &mut Person, class: PositionClass, central: bool, work: &s
     } else {
         Education::S1
     };
-    let s1: &'static [&'static str] = if matches!(class, Camat | Lurah) { &jobs::GOVERNANCE_S1 } else { &jobs::OFFICE_S1 };
+    let s1: &'static [&'static str] = if matches!(class, Camat | Lurah) {
+        &jobs::GOVERNANCE_S1
+    } else {
+        &jobs::OFFICE_S1
+    };
     degree_titles(person, s1, &[], &jobs::OFFICE_S2, Some("Drs."), rng);
     let subject = rng.pick(&jobs::SUBJECTS);
     let opd = rng.pick(&jobs::OPD);
-    let (position, unit, parent) = (&mut person.position, &mut person.unit, &mut person.parent_unit);
+    let (position, unit, parent) = (
+        &mut person.position,
+        &mut person.unit,
+        &mut person.parent_unit,
+    );
     match class {
         Jpt if central => {
             person.eselon = if rng.chance(0.1) { "I.b" } else { "II.a" };
@@ -423,7 +497,11 @@ fn structural(person: &mut Person, class: PositionClass, central: bool, work: &s
         }
         Supervisor => {
             person.eselon = if rng.chance(0.6) { "IV.a" } else { "IV.b" };
-            let kind = if rng.chance(0.5) { "Seksi" } else { "Subbagian" };
+            let kind = if rng.chance(0.5) {
+                "Seksi"
+            } else {
+                "Subbagian"
+            };
             let _ = write!(position, "Kepala {kind} {subject}");
             if central {
                 let _ = write!(unit, "{kind} {subject}");
@@ -458,10 +536,14 @@ fn structural(person: &mut Person, class: PositionClass, central: bool, work: &s
 /// titles: "Dr. H.", "Drs. Hj.", "R.".
 fn honorifics(person: &mut Person, region: NameRegion, sex: Sex, age: i32, rng: &mut Rng) {
     if region.muslim() && age >= 40 && rng.chance(0.14) {
-        person.front.push(if sex == Sex::Male { "H." } else { "Hj." });
+        person
+            .front
+            .push(if sex == Sex::Male { "H." } else { "Hj." });
     }
     if region == NameRegion::Javanese && rng.chance(0.02) {
-        person.front.push(if sex == Sex::Male { "R." } else { "Rr." });
+        person
+            .front
+            .push(if sex == Sex::Male { "R." } else { "Rr." });
     }
 }
 
@@ -472,7 +554,11 @@ fn rank(person: &mut Person, service: i32, rng: &mut Rng) {
     if person.number.pppk {
         person.rank = jobs::pppk_grade(person.education);
         if person.class == Functional {
-            let level = if person.education <= Education::D3 { "Terampil" } else { "Ahli Pertama" };
+            let level = if person.education <= Education::D3 {
+                "Terampil"
+            } else {
+                "Ahli Pertama"
+            };
             let _ = write!(person.position, " {level}");
         }
         return;
@@ -483,12 +569,22 @@ fn rank(person: &mut Person, service: i32, rng: &mut Rng) {
         Jpt => (13, 16),
         Administrator | Camat => (11, 14),
         Supervisor | Lurah => (9, 12),
-        Functional => (0, if person.education <= Education::D3 { 11 } else { 15 }),
-        Staff => (0, match person.education {
-            Education::Sma => 9,
-            Education::D3 => 10,
-            _ => 11,
-        }),
+        Functional => (
+            0,
+            if person.education <= Education::D3 {
+                11
+            } else {
+                15
+            },
+        ),
+        Staff => (
+            0,
+            match person.education {
+                Education::Sma => 9,
+                Education::D3 => 10,
+                _ => 11,
+            },
+        ),
     };
     let rank = (entry + steps).clamp(floor, cap);
     person.rank = jobs::RANKS[rank];
@@ -512,7 +608,11 @@ fn nik(country: &Country, home: usize, number: &Number, rng: &mut Rng) -> [u8; 1
         }
     };
     put(4, 2, 1 + rng.below(24) as u32);
-    put(6, 2, number.birth.day() + if number.female { 40 } else { 0 });
+    put(
+        6,
+        2,
+        number.birth.day() + if number.female { 40 } else { 0 },
+    );
     put(8, 2, number.birth.month());
     put(10, 2, number.birth.year() as u32 % 100);
     put(12, 4, 1 + rng.below(9_999) as u32);

@@ -27,6 +27,10 @@ pub enum Command {
     /// prevention records (integrity pacts, unpaid leave, resignations).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Generate a synthetic, believable country for tests, benchmarks and demonstrations:
+    /// agencies, a SIASN roster, KPU candidate lists with planted civil servants (and the
+    /// ground truth), and a case history. The same seed and sizes give identical files.
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, Args)]
@@ -240,4 +244,37 @@ pub struct RosterImportArgs {
     pub batch_size: u32,
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Folder to write agencies.csv, roster.csv, candidates.csv, candidates-truth.csv and
+    /// cases.csv into; created when missing, files in it replaced.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Seed of every random choice.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Civil servants on the roster (PNS and PPPK).
+    #[arg(long, default_value_t = 100_000)]
+    pub roster: u64,
+    /// Rows of the candidate list.
+    #[arg(long, default_value_t = 20_000)]
+    pub candidates: u64,
+    /// Cases in the history (2,034 is the Pilkada 2020 count the shares come from).
+    #[arg(long, default_value_t = 2_034)]
+    pub cases: u64,
+    /// Percentage of candidates who are roster civil servants.
+    #[arg(long, default_value_t = 1.0, value_parser = percent)]
+    pub plant_self: f64,
+    /// Percentage of candidates whose spouse is a roster civil servant.
+    #[arg(long, default_value_t = 0.5, value_parser = percent)]
+    pub plant_spouse: f64,
+}
+
+fn percent(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("{text:?} is not a percentage between 0 and 100")),
+    }
 }

@@ -1,7 +1,8 @@
 //! Demonstration data: a small, believable set of agencies, civil servants and cases in every
 //! state, so that a newcomer sees a living system at once. Cases are made through the same
 //! functions the app uses, so their events, deadlines and rule versions are real. All people
-//! are invented; NIPs are well-formed but belong to no one.
+//! are invented (by `netral_synth`, with a fixed seed); NIPs are well-formed but belong to no
+//! one.
 
 use std::fmt;
 
@@ -9,12 +10,14 @@ use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, Utc};
 use netral_domain::case::{Action, AppealKind, CaseState, RejectionReason, Role, Separation};
 use netral_domain::deadline::jakarta_date;
+use netral_domain::ids::{Nip, Sex};
 use netral_domain::report::{Channel, ElectionKind, NewReport, ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use netral_store::Db;
 use netral_store::cases::{self, Actor};
 use netral_store::intake::{self, Intake};
 use netral_store::registry::{self, NewAgency, NewCivilServant};
+use netral_synth::{Country, Person, PositionClass, Roster, Scope};
 
 pub struct Outcome {
     pub agencies: usize,
@@ -39,193 +42,46 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// (code, name, kind, region code, PPK)
-const AGENCIES: [(&str, &str, &str, Option<&str>, &str); 7] = [
-    (
-        "32",
-        "Pemerintah Provinsi Jawa Barat",
-        "province",
-        Some("32"),
-        "Gubernur Jawa Barat",
-    ),
-    (
-        "3215",
-        "Pemerintah Kabupaten Karawang",
-        "regency",
-        Some("32.15"),
-        "Bupati Karawang",
-    ),
-    (
-        "3273",
-        "Pemerintah Kota Bandung",
-        "city",
-        Some("32.73"),
-        "Wali Kota Bandung",
-    ),
-    (
-        "3325",
-        "Pemerintah Kabupaten Batang",
-        "regency",
-        Some("33.25"),
-        "Bupati Batang",
-    ),
-    (
-        "3301",
-        "Pemerintah Kabupaten Cilacap",
-        "regency",
-        Some("33.01"),
-        "Bupati Cilacap",
-    ),
-    (
-        "5312",
-        "Pemerintah Kabupaten Sumba Barat",
-        "regency",
-        Some("53.12"),
-        "Bupati Sumba Barat",
-    ),
-    (
-        "KEMENDAGRI",
-        "Kementerian Dalam Negeri",
-        "central",
-        None,
-        "Menteri Dalam Negeri",
-    ),
+/// The demonstration country: West Java's governments and a few ministries, with people from
+/// `netral synth`'s generator (fixed seed, so every demo database holds the same people).
+const SEED: u64 = 2024;
+const PROVINCES: [&str; 1] = ["32"];
+const CENTRAL: [&str; 5] = [
+    "KEMENDAGRI",
+    "KEMENAG",
+    "KEMENKEU",
+    "KEMENDIKBUDRISTEK",
+    "BKN",
 ];
+/// Rows generated, of which the PNS among the first [`ON_ROSTER`] are put on the roster; the
+/// rest are searched for the posts the stories need (a senior executive, a camat…).
+const GENERATED: u64 = 3_000;
+const ON_ROSTER: u64 = 450;
 
-/// (NIP, name as written, agency index, unit, position type, position)
-const PEOPLE: [(&str, &str, usize, &str, &str, &str); 16] = [
-    (
-        "197203151998031004",
-        "Drs. H. Ahmad Suryana, M.Si.",
-        1,
-        "Dinas Pendidikan",
-        "jpt",
-        "Kepala Dinas",
-    ),
-    (
-        "198506222010012015",
-        "Rina Kartika, S.E.",
-        1,
-        "Kecamatan Telukjambe Timur",
-        "administrator",
-        "Sekretaris Camat",
-    ),
-    (
-        "197811302005011007",
-        "Asep Saepudin",
-        1,
-        "Kelurahan Karawang Kulon",
-        "lurah",
-        "Lurah",
-    ),
-    (
-        "199002142015032006",
-        "Nurul Aini, S.Kom.",
-        0,
-        "Dinas Komunikasi dan Informatika",
-        "functional",
-        "Pranata Komputer Ahli Pertama",
-    ),
-    (
-        "198104052006041012",
-        "Ir. Bambang Wijaya, M.T.",
-        0,
-        "Dinas Bina Marga dan Penataan Ruang",
-        "jpt",
-        "Kepala Dinas",
-    ),
-    (
-        "197609172002122003",
-        "Hj. Euis Komariah, S.Sos.",
-        2,
-        "Kecamatan Coblong",
-        "camat",
-        "Camat",
-    ),
-    (
-        "199305092019031011",
-        "R. Joko Prasetyo, S.H.",
-        2,
-        "Bagian Hukum Setda",
-        "staff",
-        "Analis Hukum",
-    ),
-    (
-        "198708112011012009",
-        "Tri Wahyuni, M.Pd.",
-        3,
-        "Dinas Pendidikan dan Kebudayaan",
-        "functional",
-        "Guru Ahli Muda",
-    ),
-    (
-        "197912242003121005",
-        "Heri Gunawan, S.Sos.",
-        3,
-        "Kecamatan Batang",
-        "camat",
-        "Camat",
-    ),
-    (
-        "198302282009032004",
-        "Lina Marlina, S.IP.",
-        4,
-        "Badan Kepegawaian dan Pengembangan SDM",
-        "administrator",
-        "Kepala Bidang Mutasi",
-    ),
-    (
-        "199108302017081001",
-        "Moh. Arif Rahman, S.Ag.",
-        4,
-        "Kantor Kecamatan Kroya",
-        "staff",
-        "Pengadministrasi Umum",
-    ),
-    (
-        "198012012006041009",
-        "Yohanes Bili, S.Pd.",
-        5,
-        "Dinas Pendidikan",
-        "functional",
-        "Guru Ahli Madya",
-    ),
-    (
-        "198605192010012021",
-        "Maria Ndapa, S.Kep., Ns.",
-        5,
-        "RSUD Waikabubak",
-        "functional",
-        "Perawat Ahli Muda",
-    ),
-    (
-        "197507071999031002",
-        "dr. Yusuf Hidayat, M.Kes.",
-        6,
-        "Direktorat Jenderal Bina Pembangunan Daerah",
-        "jpt",
-        "Direktur",
-    ),
-    (
-        "198911112014022002",
-        "I Gusti Ayu Putri Lestari, S.T.",
-        6,
-        "Sekretariat Jenderal",
-        "administrator",
-        "Kepala Subbagian",
-    ),
-    (
-        "199212032020121008",
-        "Andi Firmansyah",
-        0,
-        "Satuan Polisi Pamong Praja",
-        "staff",
-        "Pengelola Ketertiban",
-    ),
+/// The people the stories are about: the post each holds and, where a story says it, the sex.
+const CAST: [(PositionClass, Option<Sex>); 16] = [
+    (PositionClass::Jpt, None),
+    (PositionClass::Administrator, None),
+    (PositionClass::Lurah, None),
+    (PositionClass::Functional, None),
+    (PositionClass::Jpt, None),
+    (PositionClass::Camat, None),
+    (PositionClass::Staff, None),
+    (PositionClass::Functional, None),
+    (PositionClass::Camat, None),
+    (PositionClass::Administrator, None),
+    (PositionClass::Staff, None),
+    // Accompanied his wife's campaign.
+    (PositionClass::Functional, Some(Sex::Male)),
+    (PositionClass::Functional, None),
+    (PositionClass::Jpt, None),
+    (PositionClass::Supervisor, None),
+    (PositionClass::Staff, None),
 ];
 
 /// One demonstration case: who, what, when it happened, and the state it should end up in.
 struct Story {
+    /// Index into [`CAST`].
     person: usize,
     violation: &'static str,
     /// Days before today that the report came in; histories are spread from there.
@@ -407,50 +263,100 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
             cases: 0,
         });
     }
+    let country = Country::new(
+        SEED,
+        &Scope::Only {
+            provinces: PROVINCES.map(String::from).to_vec(),
+            central: CENTRAL.map(String::from).to_vec(),
+        },
+    );
+    let roster = Roster::new(&country, GENERATED)?;
+    let civil_servants: Vec<Person> = (0..GENERATED)
+        .map(|i| roster.person(i))
+        .filter(|p| !p.number.pppk)
+        .collect();
+    let cast = cast(&civil_servants);
     let mut tx = db.begin().await?;
     let mut agency_ids = Vec::new();
-    for (code, name, kind, region, ppk) in AGENCIES {
-        let agency = NewAgency {
-            code: code.into(),
-            name: name.into(),
-            kind,
-            region_code: region.map(Into::into),
-            ppk_title: ppk.into(),
+    for agency in &country.agencies {
+        let new = NewAgency {
+            code: agency.code.clone(),
+            name: agency.name.clone(),
+            kind: agency.kind.as_str(),
+            region_code: agency.region_code.map(Into::into),
+            ppk_title: agency.ppk_title.clone(),
         };
-        agency_ids.push(registry::insert_agency(&mut tx, &agency).await?);
+        agency_ids.push(registry::insert_agency(&mut tx, &new).await?);
     }
-    for (nip, name, agency, unit, position_type, position) in PEOPLE {
+    let mut people = 0;
+    for (index, person) in civil_servants.iter().enumerate() {
+        if person.index >= ON_ROSTER && !cast.contains(&index) {
+            continue;
+        }
+        let nip = person.number.text();
+        let name = person.full_name();
         let person = NewCivilServant {
             nip: nip.parse().with_context(|| format!("demo NIP {nip}"))?,
             name: name.parse().with_context(|| format!("demo name {name}"))?,
-            agency_id: agency_ids[agency],
-            unit: unit.into(),
-            position_type: position_type.into(),
-            position: position.into(),
+            agency_id: agency_ids[person.agency],
+            unit: person.unit.clone(),
+            position_type: person.class.as_str().into(),
+            position: person.position.clone(),
         };
         registry::insert_civil_servant(&mut tx, &person).await?;
+        people += 1;
     }
     tx.commit().await?;
+    let cast: Vec<Nip> = cast
+        .iter()
+        .map(|&i| civil_servants[i].number.text().parse())
+        .collect::<Result<_, _>>()?;
     // Oldest first, so that case numbers follow the order in which reports came in.
     let mut stories: Vec<&Story> = STORIES.iter().collect();
     stories.sort_by_key(|story| std::cmp::Reverse(story.days_ago));
     for story in stories {
-        tell(db, rules, story, now)
+        tell(db, rules, story, &cast, now)
             .await
             .with_context(|| format!("demo case ending in {}", story.target))?;
     }
     Ok(Outcome {
-        agencies: AGENCIES.len(),
-        civil_servants: PEOPLE.len(),
+        agencies: country.agencies.len(),
+        civil_servants: people,
         cases: STORIES.len(),
     })
 }
 
-async fn tell(db: &Db, rules: &RuleBook, story: &Story, now: DateTime<Utc>) -> anyhow::Result<()> {
+/// For each role of [`CAST`], a different person holding that post (indexes into `people`);
+/// the first unused person when nobody does.
+fn cast(people: &[Person]) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for (class, sex) in CAST {
+        let fits = |(i, p): &(usize, &Person)| {
+            !chosen.contains(i) && p.class == class && sex.is_none_or(|s| p.sex() == s)
+        };
+        let pick = people
+            .iter()
+            .enumerate()
+            .find(fits)
+            .or_else(|| people.iter().enumerate().find(|(i, _)| !chosen.contains(i)))
+            .map(|(i, _)| i)
+            .expect("the demo roster has more people than roles");
+        chosen.push(pick);
+    }
+    chosen
+}
+
+async fn tell(
+    db: &Db,
+    rules: &RuleBook,
+    story: &Story,
+    cast: &[Nip],
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let filed_at = now - Duration::days(story.days_ago);
     let filed_on = jakarta_date(filed_at);
     let incident = filed_on - Duration::days(2);
-    let subject = Subject::Nip(PEOPLE[story.person].0.parse()?);
+    let subject = Subject::Nip(cast[story.person]);
     let report = NewReport {
         channel: story.channel,
         incident_date: incident,
@@ -706,9 +612,17 @@ mod tests {
         let rules = rules();
         let now = at("2026-11-26T03:00:00Z");
         let outcome = fill(db, &rules, now).await.unwrap();
+        // West Java's province, 18 regencies and 9 cities, and the ministries.
+        assert_eq!(outcome.agencies, 1 + 27 + CENTRAL.len());
+        assert!(
+            (250..=400).contains(&outcome.civil_servants),
+            "{}",
+            outcome.civil_servants
+        );
+        assert_eq!(outcome.cases, STORIES.len());
         assert_eq!(
-            (outcome.agencies, outcome.civil_servants, outcome.cases),
-            (AGENCIES.len(), PEOPLE.len(), STORIES.len())
+            registry::count_civil_servants(db).await.unwrap() as usize,
+            outcome.civil_servants
         );
         let counts = cases::count_by_state(db).await.unwrap();
         for state in CaseState::ALL {

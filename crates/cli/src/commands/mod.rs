@@ -5,6 +5,7 @@ mod import;
 mod migrate;
 mod registry_import;
 mod serve;
+mod synth;
 
 use anyhow::Context;
 use netral_domain::rules::RuleBook;
@@ -19,6 +20,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::Admin(command) => admin::run(command).await,
         Command::Import(command) => import::run(command).await,
+        Command::Synth(args) => synth::run(args),
     }
 }
 

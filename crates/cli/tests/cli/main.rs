@@ -8,6 +8,7 @@ mod help;
 mod import;
 mod registry_import;
 mod serve;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

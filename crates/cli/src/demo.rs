@@ -23,6 +23,8 @@ pub struct Outcome {
     pub agencies: usize,
     pub civil_servants: usize,
     pub cases: usize,
+    /// User names of the staff accounts added, one per role.
+    pub accounts: Vec<&'static str>,
 }
 
 impl fmt::Display for Outcome {
@@ -37,7 +39,16 @@ impl fmt::Display for Outcome {
                 f,
                 "Added demonstration data: {} agencies, {} civil servants, {} cases.",
                 self.agencies, self.civil_servants, self.cases
-            )
+            )?;
+            if !self.accounts.is_empty() {
+                write!(
+                    f,
+                    "\nStaff sign in at /masuk as {} with the password {}.",
+                    self.accounts.join(", "),
+                    crate::demo_accounts::PASSWORD
+                )?;
+            }
+            Ok(())
         }
     }
 }
@@ -261,6 +272,7 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
             agencies: 0,
             civil_servants: 0,
             cases: 0,
+            accounts: Vec::new(),
         });
     }
     let country = Country::new(
@@ -319,10 +331,12 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
             .await
             .with_context(|| format!("demo case ending in {}", story.target))?;
     }
+    let accounts = crate::demo_accounts::add(db, now).await?;
     Ok(Outcome {
         agencies: country.agencies.len(),
         civil_servants: people,
         cases: STORIES.len(),
+        accounts,
     })
 }
 
@@ -631,6 +645,27 @@ mod tests {
                 "no demo case is {state}: {counts:?}"
             );
         }
+        assert_eq!(
+            outcome.accounts.len(),
+            Role::ALL.len(),
+            "one account per role"
+        );
+        let signed = netral_store::accounts::sign_in(
+            db,
+            "ppk.karawang",
+            crate::demo_accounts::PASSWORD,
+            "127.0.0.1",
+            now,
+        )
+        .await
+        .unwrap();
+        let netral_store::accounts::SignInOutcome::SignedIn(liaison) = signed else {
+            panic!("the demo liaison signs in: {signed:?}")
+        };
+        assert_eq!(
+            liaison.scope_label.as_deref(),
+            Some("Pemerintah Kabupaten Karawang")
+        );
         let again = fill(db, &rules, now).await.unwrap();
         assert_eq!(again.cases, 0);
         assert_eq!(

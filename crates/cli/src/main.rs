@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod demo;
+mod demo_accounts;
 
 use clap::Parser;
 

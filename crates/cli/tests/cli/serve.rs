@@ -60,6 +60,12 @@ fn serve_demo_creates_the_database_prints_the_address_and_serves_the_home_page()
     assert!(
         printed
             .iter()
+            .any(|l| l.starts_with("Staff sign in at /masuk as admin, satgas")),
+        "{printed:?}"
+    );
+    assert!(
+        printed
+            .iter()
             .any(|l| l.starts_with("Created a new secret key at netral-data/secret.key")),
         "{printed:?}"
     );

@@ -8,6 +8,7 @@ mod db;
 mod error;
 pub mod evidence;
 mod group_commit;
+pub mod import_runs;
 pub mod intake;
 pub mod jobs;
 pub mod rate_limit;

@@ -16,6 +16,7 @@ use tower_http::trace::TraceLayer;
 use crate::api;
 use crate::error::{WebError, render_error_pages};
 use crate::i18n::negotiate_language;
+use crate::imports::ImportSettings;
 use crate::routes;
 use crate::security::security_headers;
 use crate::settings::IntakeSettings;
@@ -31,6 +32,8 @@ pub struct AppState {
     /// Evidence files, stored once by SHA-256.
     pub evidence: EvidenceStore,
     pub intake: IntakeSettings,
+    /// Uploads for import from the back office.
+    pub imports: ImportSettings,
 }
 
 /// What handlers receive: the caller's state plus the compiled templates and translations.
@@ -50,8 +53,9 @@ pub fn router(state: AppState) -> Router {
     // Base64 makes files a third larger in JSON than in a form.
     let api_body_limit = state.intake.max_body_bytes().saturating_mul(4) / 3;
     let portal_body_limit = state.intake.max_body_bytes();
+    let upload_limit = usize::try_from(state.imports.max_bytes).unwrap_or(usize::MAX);
     let ctx = Ctx { app: state, ui };
-    routes::routes(portal_body_limit)
+    routes::routes(portal_body_limit, upload_limit)
         .nest("/api", api::routes(api_body_limit))
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(WebError::Panic)

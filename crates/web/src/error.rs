@@ -48,6 +48,9 @@ pub enum WebError {
     BadRequest(String),
     #[error("a handler panicked")]
     Panic,
+    /// Reading or writing a file of the data folder failed.
+    #[error("file access failed: {0}")]
+    Io(String),
 }
 
 /// What the error page shows: a status and the Fluent keys of its title and explanation.
@@ -91,6 +94,7 @@ impl WebError {
             | WebError::Template(_)
             | WebError::Text(_)
             | WebError::Evidence(_)
+            | WebError::Io(_)
             | WebError::Panic => Shown::Internal,
         }
     }

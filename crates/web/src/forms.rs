@@ -56,6 +56,7 @@ mod tests {
             include_str!("routes/office/enroll.rs"),
             include_str!("routes/office/password.rs"),
             include_str!("routes/office/users.rs"),
+            include_str!("routes/office/imports.rs"),
             include_str!("violation_choices.rs"),
             include_str!("error.rs"),
         ];

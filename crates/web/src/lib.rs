@@ -11,6 +11,7 @@ mod error;
 mod forms;
 mod funnel;
 mod i18n;
+mod imports;
 mod intake;
 mod labels;
 mod page;
@@ -21,7 +22,9 @@ mod settings;
 mod staff;
 mod templates;
 mod violation_choices;
+pub mod worker;
 
 pub use app::{AppState, router, serve};
 pub use error::WebError;
+pub use imports::ImportSettings;
 pub use settings::IntakeSettings;

@@ -22,9 +22,9 @@ use axum::routing::get;
 
 use crate::app::Ctx;
 
-/// `max_body_bytes` bounds the forms that carry files (reports, replies); other routes keep
-/// axum's small default.
-pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
+/// `max_body_bytes` bounds the forms that carry files (reports, replies), `max_upload_bytes`
+/// the back office's import uploads; other routes keep axum's small default.
+pub(crate) fn routes(max_body_bytes: usize, max_upload_bytes: usize) -> Router<Ctx> {
     let files_limit = DefaultBodyLimit::max(max_body_bytes);
     Router::new()
         .route("/", get(home::show))
@@ -43,7 +43,7 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
         .route("/aturan/libur/{year}", get(holidays::show))
         .route("/healthz", get(health::check))
         .route("/static/{*path}", get(assets::serve))
-        .merge(office::routes())
+        .merge(office::routes(max_upload_bytes))
         .fallback(not_found::show)
         .method_not_allowed_fallback(not_found::method_not_allowed)
 }

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 21] = [
+const TEMPLATES: [(&str, &str); 24] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -74,6 +74,18 @@ const TEMPLATES: [(&str, &str); 21] = [
     (
         "office/users.html",
         include_str!("../templates/office/users.html"),
+    ),
+    (
+        "office/imports.html",
+        include_str!("../templates/office/imports.html"),
+    ),
+    (
+        "office/import_run.html",
+        include_str!("../templates/office/import_run.html"),
+    ),
+    (
+        "office/import_progress.html",
+        include_str!("../templates/office/import_progress.html"),
     ),
 ];
 

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use netral_store::evidence::EvidenceStore;
 use netral_store::vault::Vault;
-use netral_web::{AppState, IntakeSettings};
+use netral_web::{AppState, ImportSettings, IntakeSettings};
 
 use crate::args::{DataArgs, ServeArgs};
 use crate::demo;
@@ -37,8 +37,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         vault: Arc::new(vault),
         evidence,
         intake,
+        imports: ImportSettings::in_folder(args.data.data_dir.join("imports")),
     };
-    netral_web::serve(listener, state, shutdown_signal()).await?;
+    // The job worker runs beside the web server and stops after it, finishing the job in hand.
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(netral_web::worker::run(state.clone(), async move {
+        let _ = worker_stopped.await;
+    }));
+    let served = netral_web::serve(listener, state, shutdown_signal()).await;
+    let _ = stop_worker.send(());
+    let _ = worker.await;
+    served?;
     db.close().await;
     println!("Netral stopped.");
     Ok(())

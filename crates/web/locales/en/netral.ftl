@@ -519,3 +519,33 @@ office-users-bad-name = may hold only lower-case letters, digits, dots, hyphens 
 office-users-unknown-agency = unknown agency.
 office-users-unknown-province = unknown province.
 office-users-scope-missing = choose national, one province or one agency.
+field-file = File
+office-nav-imports = Data imports
+office-home-imports = upload SIASN roster exports and follow their progress.
+office-import-title = Roster import
+office-import-heading = Roster import
+office-import-intro = Upload a SIASN roster export (CSV or XLSX). Good rows are saved at once; bad rows are listed in a report you can download, with their line and column. Importing the same file again updates the data and never duplicates it.
+office-import-file-hint = CSV (comma, semicolon or tab) or XLSX, with SIASN's column headers (nipBaru, nama, instansiIndukNama, …). Agencies must be registered first.
+office-import-submit = Upload and import
+office-import-no-file = choose the file to import.
+office-import-recent = Latest imports
+office-import-none = No import yet.
+office-import-col-file = File
+office-import-col-by = By
+office-import-col-rows = Rows read
+office-import-status = { $status ->
+    [queued] Waiting its turn
+    [running] Running
+    [done] Finished
+   *[failed] Failed
+}
+office-import-back = ← Back to the imports
+office-import-run-heading = Import of { $file }
+office-import-progress-label = Import progress
+office-import-rows-read = { $rows } rows read ({ $percent } % of the file).
+office-import-inserted = New civil servants
+office-import-updated = Updated
+office-import-unchanged = Unchanged
+office-import-rejected = Rows rejected
+office-import-download-report = Download the report of rejected rows (CSV)
+office-import-failed = The import stopped: { $error }

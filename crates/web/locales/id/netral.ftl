@@ -515,3 +515,33 @@ office-users-bad-name = hanya boleh huruf kecil, angka, titik, tanda hubung, ata
 office-users-unknown-agency = instansi tidak dikenal.
 office-users-unknown-province = provinsi tidak dikenal.
 office-users-scope-missing = pilih nasional, satu provinsi, atau satu instansi.
+field-file = Berkas
+office-nav-imports = Impor data
+office-home-imports = unggah ekspor data pegawai dari SIASN dan pantau kemajuannya.
+office-import-title = Impor data pegawai
+office-import-heading = Impor data pegawai
+office-import-intro = Unggah ekspor data pegawai dari SIASN (CSV atau XLSX). Baris yang benar langsung disimpan; baris yang salah dicatat dalam laporan yang dapat diunduh, lengkap dengan nomor baris dan kolomnya. Mengimpor berkas yang sama lagi memperbarui data, tidak menggandakannya.
+office-import-file-hint = CSV (koma, titik koma, atau tab) atau XLSX, dengan judul kolom seperti ekspor SIASN (nipBaru, nama, instansiIndukNama, …). Instansi harus sudah terdaftar.
+office-import-submit = Unggah dan impor
+office-import-no-file = pilih berkas yang akan diimpor.
+office-import-recent = Impor terakhir
+office-import-none = Belum ada impor.
+office-import-col-file = Berkas
+office-import-col-by = Oleh
+office-import-col-rows = Baris dibaca
+office-import-status = { $status ->
+    [queued] Menunggu giliran
+    [running] Sedang berjalan
+    [done] Selesai
+   *[failed] Gagal
+}
+office-import-back = ← Kembali ke daftar impor
+office-import-run-heading = Impor { $file }
+office-import-progress-label = Kemajuan impor
+office-import-rows-read = { $rows } baris dibaca ({ $percent } % berkas).
+office-import-inserted = Pegawai baru
+office-import-updated = Data diperbarui
+office-import-unchanged = Tidak berubah
+office-import-rejected = Baris ditolak
+office-import-download-report = Unduh laporan baris yang ditolak (CSV)
+office-import-failed = Impor berhenti: { $error }

@@ -18,7 +18,7 @@ use crate::page::Page;
 pub(crate) const WHOLE_FORM: &str = "form";
 
 /// Every field a message can point at; each has a `field-<name>` label in both languages.
-pub(crate) const FIELDS: [&str; 27] = [
+pub(crate) const FIELDS: [&str; 28] = [
     "violations",
     "summary",
     "subject_number",
@@ -46,6 +46,7 @@ pub(crate) const FIELDS: [&str; 27] = [
     "role",
     "scope",
     "q",
+    "file",
 ];
 
 /// A value to put into a message, formatted for the visitor's language when worded.

@@ -31,6 +31,8 @@ pub struct TestApp {
     /// The server's key, for tests that act as a trusted part of the system (sealing a second
     /// factor as an enrolment would).
     pub vault: Arc<Vault>,
+    /// What the server runs with, for tests that play the job worker.
+    pub state: AppState,
     http: reqwest::Client,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
@@ -108,10 +110,11 @@ impl TestApp {
             db: db.clone(),
             rules: rules.clone(),
             vault: vault.clone(),
+            imports: netral_web::ImportSettings::in_folder(dir.path().join("imports")),
             evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
             intake,
         };
-        let server = tokio::spawn(netral_web::serve(listener, state, async move {
+        let server = tokio::spawn(netral_web::serve(listener, state.clone(), async move {
             let _ = stopped.await;
         }));
         // No redirects followed and no cookie jar: each test says exactly what it sends.
@@ -124,6 +127,7 @@ impl TestApp {
             db,
             rules,
             vault,
+            state,
             http,
             stop: Some(stop),
             server: Some(server),

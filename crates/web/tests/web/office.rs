@@ -543,3 +543,129 @@ async fn an_administrator_creates_and_resets_accounts_whose_owners_choose_their_
         .await;
     assert_eq!(reset.status, 403);
 }
+
+/// An administrator with an authenticator app, signed in with password and code.
+pub async fn admin_session(app: &TestApp) -> Session {
+    let admin = add_user(app, "admin", Role::Administrator, ScopeSpec::National).await;
+    let secret = add_second_factor(app, admin).await;
+    let (answer, session) = sign_in(app, "admin", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/masuk/kode"));
+    let page = session.get(app, "/masuk/kode").await;
+    let code = second_factor::code_at(&secret, Utc::now().timestamp() as u64 + 30).unwrap();
+    let ok = session
+        .post(app, &page, "/masuk/kode", &[("code", &code)])
+        .await;
+    assert_eq!(ok.header("location"), Some("/kantor"));
+    session
+}
+
+/// Posts `bytes` as the import form's file, with the CSRF token `csrf`.
+async fn upload(app: &TestApp, session: &Session, csrf: &str, name: &str, bytes: Vec<u8>) -> Page {
+    let body = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+    let response = app
+        .http()
+        .post(format!("{}/kantor/impor", app.base))
+        .header("cookie", &session.cookies)
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
+    Page::read(response).await
+}
+
+fn roster_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(netral_testkit::roster::header())
+        .unwrap();
+    for row in rows {
+        writer.write_record(row).unwrap();
+    }
+    writer.into_inner().unwrap()
+}
+
+#[tokio::test]
+async fn an_administrator_imports_a_roster_from_the_office_and_follows_it() {
+    let app = TestApp::start().await;
+    add_karawang_official(&app.db).await;
+    let admin = admin_session(&app).await;
+    let page = admin.get(&app, "/kantor/impor").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("Belum ada impor.");
+    let csrf = Form::in_page(&page, "/kantor/impor", &admin.cookies)
+        .hidden("csrf")
+        .to_owned();
+
+    let empty = upload(&app, &admin, &csrf, "", Vec::new()).await;
+    assert_eq!(empty.status, 422);
+    empty.assert_contains("Berkas: pilih berkas yang akan diimpor.");
+
+    use netral_testkit::roster::person;
+    let good = [person(0), person(2)];
+    let mut bad = person(4);
+    bad[0] = "19850312201001100".into(); // 17 digits: not a NIP
+    let csv = roster_csv(&[good[0].clone(), good[1].clone(), bad]);
+    let queued = upload(&app, &admin, &csrf, "siasn-karawang.csv", csv).await;
+    assert_eq!(queued.status, 303, "{}", queued.body);
+    let run_page = queued.header("location").unwrap().to_owned();
+    let waiting = admin.get(&app, &run_page).await;
+    waiting.assert_contains("Menunggu giliran");
+    waiting.assert_contains("hx-trigger=\"every 1s\"");
+
+    assert_eq!(
+        netral_web::worker::run_due(&app.state, "test-worker")
+            .await
+            .unwrap(),
+        1
+    );
+    let done = admin.get(&app, &format!("{run_page}/kemajuan")).await;
+    assert_eq!(done.status, 200);
+    done.assert_contains("Selesai");
+    assert!(
+        !done.body.contains("hx-trigger"),
+        "a finished run is not polled again"
+    );
+    done.assert_contains("<dd class=\"num\" id=\"count-inserted\">2</dd>");
+    done.assert_contains("<dd class=\"num\" id=\"count-rejected\">1</dd>");
+    let report = admin.get(&app, &format!("{run_page}/galat.csv")).await;
+    assert_eq!(report.status, 200);
+    assert_eq!(
+        report.header("content-type"),
+        Some("text/csv; charset=utf-8")
+    );
+    assert!(
+        report
+            .body
+            .lines()
+            .any(|l| l.starts_with("siasn-karawang.csv,4,nipBaru,")),
+        "{}",
+        report.body
+    );
+    let nip = &good[0][0];
+    let found = admin.get(&app, &format!("/kantor/pegawai?q={nip}")).await;
+    found.assert_contains("1 hasil");
+    admin
+        .get(&app, "/kantor/impor")
+        .await
+        .assert_contains("siasn-karawang.csv");
+
+    // Only administrators import; a forged form stores nothing.
+    add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
+    let verifier = signed_in(&app, "satgas").await;
+    assert_eq!(verifier.get(&app, "/kantor/impor").await.status, 403);
+    assert_eq!(verifier.get(&app, &run_page).await.status, 403);
+    let office = verifier.get(&app, "/kantor").await;
+    assert!(!office.body.contains("/kantor/impor"));
+    let stored_before = std::fs::read_dir(&app.state.imports.dir).unwrap().count();
+    let forged = upload(&app, &admin, "forged", "x.csv", b"nipBaru\n1\n".to_vec()).await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(
+        std::fs::read_dir(&app.state.imports.dir).unwrap().count(),
+        stored_before
+    );
+}

@@ -22,6 +22,7 @@ struct Who<'a> {
     scope_label: Option<&'a str>,
     may_roster: bool,
     may_accounts: bool,
+    may_import: bool,
 }
 
 pub(super) fn render(
@@ -42,6 +43,7 @@ pub(super) fn render(
         scope_label: user.scope_label.as_deref(),
         may_roster: role_may(user.role, Capability::ViewRoster),
         may_accounts: role_may(user.role, Capability::ManageAccounts),
+        may_import: role_may(user.role, Capability::ImportRegistry),
     };
     let context = minijinja::context! {
         who => minijinja::Value::from_serialize(&who),

@@ -6,6 +6,7 @@
 mod enroll;
 mod frame;
 mod home;
+mod imports;
 mod password;
 mod roster;
 mod second_factor;
@@ -14,11 +15,14 @@ mod sign_out;
 mod users;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::routing::{get, post};
 
 use crate::app::Ctx;
 
-pub(crate) fn routes() -> Router<Ctx> {
+/// `max_upload_bytes` bounds import uploads; other forms keep axum's small default.
+pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
     Router::new()
         .route("/masuk", get(sign_in::show).post(sign_in::submit))
         .route(
@@ -40,4 +44,11 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route("/kantor/pengguna", get(users::list).post(users::create))
         .route("/kantor/pengguna/{id}/sandi", post(users::reset_password))
         .route("/kantor/pengguna/{id}/status", post(users::set_status))
+        .route(
+            "/kantor/impor",
+            get(imports::list).post(imports::upload.layer(DefaultBodyLimit::max(max_upload_bytes))),
+        )
+        .route("/kantor/impor/{id}", get(imports::show))
+        .route("/kantor/impor/{id}/kemajuan", get(imports::progress))
+        .route("/kantor/impor/{id}/galat.csv", get(imports::report))
 }

@@ -4,6 +4,7 @@
 mod accounts;
 mod agencies_import;
 mod candidates;
+mod case_desk;
 mod cases;
 mod connect;
 mod group_commit;

@@ -1,0 +1,195 @@
+//! One case as its handlers see it: the case, its reports, the subject and agency, the message
+//! thread with internal notes, the evidence, and every event.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sqlx::types::Json;
+
+use crate::cases::{self, CaseRecord, EventRecord};
+use crate::db::{Db, sql};
+use crate::error::StoreError;
+
+/// A report of the case (a case may gather several, merged as duplicates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportDetail {
+    pub number: String,
+    pub channel: String,
+    pub received_at: DateTime<Utc>,
+    pub incident_date: NaiveDate,
+    pub subject_nip: Option<String>,
+    pub subject_nik: Option<String>,
+    pub subject_description: Option<String>,
+    pub summary: String,
+    pub violation_hints: Vec<String>,
+    pub place: String,
+    pub links: Vec<String>,
+    pub election_code: Option<String>,
+    pub campaign_phase: Option<String>,
+    /// `anonymous`, `confidential` or `identified`. The identity itself is sealed and only the
+    /// custodian may open it, logged.
+    pub reporter_mode: String,
+}
+
+/// A message of the thread, internal notes included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StaffMessage {
+    pub at: DateTime<Utc>,
+    /// `reporter` or `handler`.
+    pub author_kind: String,
+    pub author: String,
+    pub body: String,
+    pub internal: bool,
+}
+
+/// An evidence file attached to the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceLine {
+    pub original_name: String,
+    pub size: i64,
+    pub media_type: String,
+    pub sha256: String,
+    pub added_at: DateTime<Utc>,
+}
+
+/// The civil servant a case is about, when linked to the roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectLine {
+    pub nip: String,
+    pub name: String,
+    pub position: String,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseDetail {
+    pub case: CaseRecord,
+    pub agency: Option<String>,
+    /// For the scope check: the case's agency's region (none for central agencies).
+    pub agency_region: Option<String>,
+    pub subject: Option<SubjectLine>,
+    pub reports: Vec<ReportDetail>,
+    pub messages: Vec<StaffMessage>,
+    pub evidence: Vec<EvidenceLine>,
+    pub events: Vec<EventRecord>,
+}
+
+pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, StoreError> {
+    let Some(case) = cases::get_case(db, number).await? else {
+        return Ok(None);
+    };
+    let (agency, agency_region) = match case.agency_id {
+        Some(id) => {
+            let row = sql("SELECT name, region_code FROM agencies WHERE id = $1")
+                .bind(id)
+                .fetch_one(db)
+                .await?;
+            (Some(row.get("name")?), row.get("region_code")?)
+        }
+        None => (None, None),
+    };
+    let subject = match case.subject_id {
+        Some(id) => {
+            let row = sql("SELECT nip, name, position, unit FROM civil_servants WHERE id = $1")
+                .bind(id)
+                .fetch_one(db)
+                .await?;
+            Some(SubjectLine {
+                nip: row.get("nip")?,
+                name: row.get("name")?,
+                position: row.get("position")?,
+                unit: row.get("unit")?,
+            })
+        }
+        None => None,
+    };
+    let reports = sql(
+        "SELECT number, channel, received_at, incident_date, subject_nip, subject_nik, \
+         subject_description, summary, violation_hints, place, links, election_code, \
+         campaign_phase, reporter_mode FROM reports WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case.id)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| {
+        let Json(violation_hints): Json<Vec<String>> = row.get("violation_hints")?;
+        let Json(links): Json<Vec<String>> = row.get("links")?;
+        Ok(ReportDetail {
+            number: row.get("number")?,
+            channel: row.get("channel")?,
+            received_at: row.get("received_at")?,
+            incident_date: row.get("incident_date")?,
+            subject_nip: row.get("subject_nip")?,
+            subject_nik: row.get("subject_nik")?,
+            subject_description: row.get("subject_description")?,
+            summary: row.get("summary")?,
+            violation_hints,
+            place: row.get("place")?,
+            links,
+            election_code: row.get("election_code")?,
+            campaign_phase: row.get("campaign_phase")?,
+            reporter_mode: row.get("reporter_mode")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let messages = sql(
+        "SELECT at, author_kind, author, body, internal FROM messages WHERE case_id = $1 ORDER BY at, id",
+    )
+    .bind(case.id)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(StaffMessage {
+            at: row.get("at")?,
+            author_kind: row.get("author_kind")?,
+            author: row.get("author")?,
+            body: row.get("body")?,
+            internal: row.get("internal")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let evidence = sql(
+        "SELECT a.original_name, a.added_at, e.size, e.media_type, e.sha256 FROM attachments a \
+         JOIN evidence e ON e.id = a.evidence_id WHERE a.case_id = $1 ORDER BY a.id",
+    )
+    .bind(case.id)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(EvidenceLine {
+            original_name: row.get("original_name")?,
+            size: row.get("size")?,
+            media_type: row.get("media_type")?,
+            sha256: row.get("sha256")?,
+            added_at: row.get("added_at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let events = cases::events(db, case.id).await?;
+    Ok(Some(CaseDetail {
+        case,
+        agency,
+        agency_region,
+        subject,
+        reports,
+        messages,
+        evidence,
+        events,
+    }))
+}
+
+/// Whether `sha256` is evidence of the case numbered `number`: a file is served to a handler
+/// only through a case they may open.
+pub async fn evidence_belongs_to(db: &Db, number: &str, sha256: &str) -> Result<bool, StoreError> {
+    Ok(sql(
+        "SELECT 1 AS one FROM attachments a JOIN evidence e ON e.id = a.evidence_id \
+         JOIN cases c ON c.id = a.case_id WHERE c.number = $1 AND e.sha256 = $2 LIMIT 1",
+    )
+    .bind(number.to_owned())
+    .bind(sha256.to_owned())
+    .fetch_optional(db)
+    .await?
+    .is_some())
+}

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 24] = [
+const TEMPLATES: [(&str, &str); 26] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -86,6 +86,14 @@ const TEMPLATES: [(&str, &str); 24] = [
     (
         "office/import_progress.html",
         include_str!("../templates/office/import_progress.html"),
+    ),
+    (
+        "office/cases.html",
+        include_str!("../templates/office/cases.html"),
+    ),
+    (
+        "office/case.html",
+        include_str!("../templates/office/case.html"),
     ),
 ];
 

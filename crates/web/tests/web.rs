@@ -12,6 +12,7 @@ mod web {
     mod in_browser;
     mod language;
     mod office;
+    mod office_cases;
     mod office_in_browser;
     mod portal;
     mod portal_in_browser;

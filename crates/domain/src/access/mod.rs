@@ -12,6 +12,9 @@ use crate::case::Role;
 /// Acts outside the case state machine that only some roles may perform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Capability {
+    /// Open the work queues and case pages (subject, reports, evidence, thread). Changing a
+    /// case is the state machine's to allow, per action.
+    ViewCases,
     /// Search the roster and open a civil servant's record (personal data: NIP, NIK, birth).
     ViewRoster,
     /// Import roster, agency and candidate files.
@@ -25,7 +28,8 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 5] = [
+    pub const ALL: [Capability; 6] = [
+        Self::ViewCases,
         Self::ViewRoster,
         Self::ImportRegistry,
         Self::ManageAccounts,
@@ -42,6 +46,11 @@ pub fn role_may(role: Role, capability: Capability) -> bool {
     use Capability::*;
     use Role::*;
     match capability {
+        // The custodian opens cases to find the report whose reporter must be revealed.
+        ViewCases => matches!(
+            role,
+            Verifier | Reviewer | DecisionMaker | PpkLiaison | Custodian
+        ),
         ViewRoster => matches!(
             role,
             Verifier | Reviewer | DecisionMaker | PpkLiaison | Administrator

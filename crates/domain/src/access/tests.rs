@@ -76,3 +76,14 @@ fn scopes_are_written_as_on_the_command_line() {
         assert_eq!(written.parse::<ScopeSpec>().unwrap().to_string(), written);
     }
 }
+
+#[test]
+fn analysts_and_administrators_open_no_case() {
+    for role in Role::ALL {
+        assert_eq!(
+            role_may(role, Capability::ViewCases),
+            !matches!(role, Role::Analyst | Role::Administrator),
+            "{role}"
+        );
+    }
+}

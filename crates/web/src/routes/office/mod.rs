@@ -3,6 +3,9 @@
 //! [`crate::staff::SignedIn`] for the sign-in steps), so no page is reachable without a
 //! session, and checks the role's capability and scope itself.
 
+mod case_forms;
+mod case_page;
+mod cases;
 mod enroll;
 mod frame;
 mod home;
@@ -38,6 +41,13 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route(
             "/kantor/akun/dua-faktor",
             get(enroll::show).post(enroll::submit),
+        )
+        .route("/kantor/perkara", get(cases::list))
+        .route("/kantor/perkara/{number}", get(case_page::show))
+        .route("/kantor/perkara/{number}/tindakan", post(case_page::act))
+        .route(
+            "/kantor/perkara/{number}/bukti/{sha256}",
+            get(case_page::evidence),
         )
         .route("/kantor/pegawai", get(roster::search))
         .route("/kantor/pegawai/{nip}", get(roster::record))

@@ -78,7 +78,7 @@ async fn queues_count_and_list_cases_within_the_scope(db: &Db) {
     let national = Scope::National;
     assert_eq!(
         numbers(db, &query(Queue::New, "", today), &national).await,
-        [described.clone()]
+        [described.as_str()]
     );
     assert_eq!(
         numbers(db, &query(Queue::All, "", today), &national)
@@ -129,22 +129,22 @@ async fn queues_count_and_list_cases_within_the_scope(db: &Db) {
             &national
         )
         .await,
-        [named.clone()]
+        [named.as_str()]
     );
     assert_eq!(
         numbers(db, &query(Queue::All, NIP, today), &national).await,
-        [named.clone()]
+        [named.as_str()]
     );
     assert_eq!(
         numbers(db, &query(Queue::All, "ahmad suryana", today), &national).await,
-        [named.clone()]
+        [named.as_str()]
     );
 
     // Karawang's liaison sees Karawang's case only; West Java's reviewers too (the unlinked
     // case has no agency yet: national business); Central Java's none.
     assert_eq!(
         numbers(db, &query(Queue::All, "", today), &Scope::Agency(karawang)).await,
-        [named.clone()]
+        [named.as_str()]
     );
     assert_eq!(
         numbers(
@@ -153,7 +153,7 @@ async fn queues_count_and_list_cases_within_the_scope(db: &Db) {
             &Scope::Province("32".parse().unwrap())
         )
         .await,
-        [named.clone()]
+        [named.as_str()]
     );
     assert!(
         numbers(

@@ -6,6 +6,7 @@ mod agencies_import;
 mod candidates;
 mod cases;
 mod connect;
+mod declared_accounts;
 mod group_commit;
 mod intake;
 mod jobs;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod agencies_import;
+pub mod agency_overview;
 pub(crate) mod bulk;
 pub mod candidates;
 mod documents;

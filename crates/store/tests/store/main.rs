@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agencies_import;
+mod agency_overview;
 mod candidates;
 mod cases;
 mod connect;

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 21] = [
+const TEMPLATES: [(&str, &str); 22] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -74,6 +74,10 @@ const TEMPLATES: [(&str, &str); 21] = [
     (
         "office/users.html",
         include_str!("../templates/office/users.html"),
+    ),
+    (
+        "office/agencies.html",
+        include_str!("../templates/office/agencies.html"),
     ),
 ];
 

@@ -519,3 +519,48 @@ office-users-bad-name = may hold only lower-case letters, digits, dots, hyphens 
 office-users-unknown-agency = unknown agency.
 office-users-unknown-province = unknown province.
 office-users-scope-missing = choose national, one province or one agency.
+
+## Back office: declared social-media accounts, the agency list, an agency's roster.
+office-nav-agencies = Agencies
+office-record-accounts = Declared social-media accounts
+office-record-no-accounts = This civil servant has not declared any social-media account.
+office-col-platform = Platform
+office-col-handle = Account
+office-col-declared = Declared on
+office-roster-agency-list = Staff of { $agency }
+office-roster-page = Page { $page }
+office-page-previous = ← Previous
+office-page-next = Next →
+office-agencies-title = Agencies
+office-agencies-heading = Agencies within your scope
+office-agencies-name = Agency name
+office-agencies-kind = Kind
+office-agencies-kind-all = All kinds
+office-agencies-election = Integrity pacts for
+office-agencies-election-none = Pacts not tied to an election
+office-agencies-submit = Show
+office-agencies-count = { $count ->
+    [0] No agency matches.
+    [one] 1 agency · page { $page } of { $pages }
+   *[other] { $count } agencies · page { $page } of { $pages }
+}
+office-col-region = Region
+office-col-ppk = PPK
+office-col-roster = Staff
+office-col-coverage = Pact coverage
+office-agencies-share = { $percent }%
+office-agencies-agency-pact = agency-wide pact
+office-agencies-no-roster = no staff on the roster yet
+platform-facebook = Facebook
+platform-instagram = Instagram
+platform-x = X (Twitter)
+platform-tiktok = TikTok
+platform-youtube = YouTube
+platform-threads = Threads
+platform-linkedin = LinkedIn
+platform-whatsapp-channel = WhatsApp channel
+platform-other = Other
+agency-kind-central = Central
+agency-kind-province = Province
+agency-kind-regency = Regency
+agency-kind-city = City

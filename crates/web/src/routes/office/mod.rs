@@ -3,6 +3,7 @@
 //! [`crate::staff::SignedIn`] for the sign-in steps), so no page is reachable without a
 //! session, and checks the role's capability and scope itself.
 
+mod agencies;
 mod enroll;
 mod frame;
 mod home;
@@ -40,4 +41,5 @@ pub(crate) fn routes() -> Router<Ctx> {
         .route("/kantor/pengguna", get(users::list).post(users::create))
         .route("/kantor/pengguna/{id}/sandi", post(users::reset_password))
         .route("/kantor/pengguna/{id}/status", post(users::set_status))
+        .route("/kantor/instansi", get(agencies::list))
 }

@@ -169,6 +169,12 @@ pub enum ImportCommand {
     /// effective_on, decree_number, document (a file path relative to the list, stored as
     /// evidence). A resignation is found again by its NIP and date.
     Resignations(PreventionImportArgs),
+    /// Import civil servants' declared social-media accounts. Columns: nip, platform (facebook,
+    /// instagram, x or twitter, tiktok, youtube, threads, linkedin, whatsapp_channel, other),
+    /// handle (@name or the profile's address), url, declared_on; a handle or a url is needed.
+    /// An account belongs to one person and is found again by platform and handle, ignoring
+    /// @, addresses and case: importing again updates it.
+    Accounts(AccountImportArgs),
 }
 
 /// What every registry import takes. Bad rows are listed in FILE.errors.csv with their line,
@@ -277,4 +283,10 @@ fn percent(text: &str) -> Result<f64, String> {
         Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
         _ => Err(format!("{text:?} is not a percentage between 0 and 100")),
     }
+}
+
+#[derive(Debug, Args)]
+pub struct AccountImportArgs {
+    #[command(flatten)]
+    pub file: RegistryFileArgs,
 }

@@ -6,6 +6,7 @@ use fluent_bundle::FluentArgs;
 use netral_domain::calendar::HolidayKind;
 use netral_domain::case::{CaseState, Role};
 use netral_domain::deadline::DayUnit;
+use netral_domain::registry::{AgencyKind, Platform};
 use netral_domain::rules::{Severity, Track};
 
 use crate::i18n::{Catalog, Lang, TextError};
@@ -24,6 +25,30 @@ pub(crate) fn sex(stored: &str) -> Option<&'static str> {
         "male" => Some("sex-male"),
         "female" => Some("sex-female"),
         _ => None,
+    }
+}
+
+/// A social-media platform's name, as people know it in each language.
+pub(crate) fn platform(platform: Platform) -> &'static str {
+    match platform {
+        Platform::Facebook => "platform-facebook",
+        Platform::Instagram => "platform-instagram",
+        Platform::X => "platform-x",
+        Platform::TikTok => "platform-tiktok",
+        Platform::YouTube => "platform-youtube",
+        Platform::Threads => "platform-threads",
+        Platform::LinkedIn => "platform-linkedin",
+        Platform::WhatsappChannel => "platform-whatsapp-channel",
+        Platform::Other => "platform-other",
+    }
+}
+
+pub(crate) fn agency_kind(kind: AgencyKind) -> &'static str {
+    match kind {
+        AgencyKind::Central => "agency-kind-central",
+        AgencyKind::Province => "agency-kind-province",
+        AgencyKind::Regency => "agency-kind-regency",
+        AgencyKind::City => "agency-kind-city",
     }
 }
 
@@ -221,6 +246,8 @@ mod tests {
             .map(|w| weekday(w).to_owned()),
         );
         keys.extend(MONTHS.map(str::to_owned));
+        keys.extend(Platform::ALL.map(|p| platform(p).to_owned()));
+        keys.extend(AgencyKind::ALL.map(|k| agency_kind(k).to_owned()));
         for lang in Lang::ALL {
             for key in &keys {
                 catalog

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 26] = [
+const TEMPLATES: [(&str, &str); 27] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -94,6 +94,10 @@ const TEMPLATES: [(&str, &str); 26] = [
     (
         "office/case.html",
         include_str!("../templates/office/case.html"),
+    ),
+    (
+        "office/agencies.html",
+        include_str!("../templates/office/agencies.html"),
     ),
 ];
 

@@ -21,6 +21,7 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
         ImportCommand::Pacts(args) => super::registry_import::pacts(args).await,
         ImportCommand::Leave(args) => super::registry_import::leave(args).await,
         ImportCommand::Resignations(args) => super::registry_import::resignations(args).await,
+        ImportCommand::Accounts(args) => super::registry_import::accounts(args).await,
     }
 }
 

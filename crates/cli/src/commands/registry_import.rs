@@ -1,4 +1,4 @@
-//! `netral import agencies|candidates|pacts|leave|resignations`: the store does the work
+//! `netral import agencies|candidates|pacts|leave|resignations|accounts`: the store does the work
 //! (`netral_store::registry`); this checks the arguments before touching the database and
 //! prints the summary. Bad rows go to FILE.errors.csv; the command still succeeds, as the
 //! roster import does, so that a list with a few bad rows is not refused whole.
@@ -9,14 +9,17 @@ use anyhow::{Context, bail};
 use netral_domain::table::FileField;
 use netral_store::evidence::EvidenceStore;
 use netral_store::registry::candidates::import_candidates;
-use netral_store::registry::{import_agencies, import_leave, import_pacts, import_resignations};
+use netral_store::registry::{
+    import_accounts, import_agencies, import_leave, import_pacts, import_resignations,
+};
 use netral_store::rules_files::{find_election, load_elections};
 use netral_store::tabular::Mapping;
 use netral_store::tabular::pipeline::{FileImportOptions, FileImportSummary};
 
 use super::import::{file_name, format_text};
 use crate::args::{
-    AgencyImportArgs, CandidateImportArgs, PactImportArgs, PreventionImportArgs, RegistryFileArgs,
+    AccountImportArgs, AgencyImportArgs, CandidateImportArgs, PactImportArgs, PreventionImportArgs,
+    RegistryFileArgs,
 };
 
 /// The file and the mapping are checked before the database is touched: a mistyped path must
@@ -137,6 +140,20 @@ pub async fn resignations(args: PreventionImportArgs) -> anyhow::Result<()> {
     print!(
         "{}",
         summary_text("Resignations", &summary, &args.file, &report, &[])
+    );
+    Ok(())
+}
+
+pub async fn accounts(args: AccountImportArgs) -> anyhow::Result<()> {
+    let args = args.file;
+    let (options, report) = prepare(&args, "declared accounts")?;
+    let db = super::open_database(&args.database).await?;
+    let result = import_accounts(&db, &args.file, options).await;
+    db.close().await;
+    let summary = result.with_context(|| format!("while importing {}", args.file.display()))?;
+    print!(
+        "{}",
+        summary_text("Declared accounts", &summary, &args, &report, &[])
     );
     Ok(())
 }

@@ -1,10 +1,13 @@
-//! `netral import agencies|candidates|pacts|leave|resignations` as an operator runs them: a
+//! `netral import agencies|candidates|pacts|leave|resignations|accounts` as an operator runs them: a
 //! summary on stdout, bad rows in FILE.errors.csv, success unless the file cannot be read at
 //! all, and an unknown election refused naming the known ones.
 
+use netral_domain::registry::Platform;
 use netral_store::registry::candidates::{CandidateFilter, list_candidates};
 use netral_store::registry::prevention::{leave_on, pact_coverage_of, resigned_by};
-use netral_store::registry::{self, NewCivilServant, list_agencies};
+use netral_store::registry::{
+    self, NewCivilServant, accounts_of, find_account_owner, list_agencies,
+};
 use netral_testkit::TestDb;
 
 use crate::{netral, rules_dir, text};
@@ -124,39 +127,7 @@ async fn agencies_then_candidates_are_imported_with_errors_files() {
 async fn prevention_records_are_imported_with_their_documents() {
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
-    let agencies = dir.path().join("instansi.csv");
-    std::fs::write(&agencies, AGENCIES).unwrap();
-    assert!(
-        netral()
-            .args(["import", "agencies", "--database", &db.url])
-            .arg(&agencies)
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
-    let agency_id = list_agencies(&db.db)
-        .await
-        .unwrap()
-        .iter()
-        .find(|a| a.code == "3215")
-        .unwrap()
-        .id;
-    let mut tx = db.db.begin().await.unwrap();
-    registry::insert_civil_servant(
-        &mut tx,
-        &NewCivilServant {
-            nip: NIP.parse().unwrap(),
-            name: "Ahmad Suryana".parse().unwrap(),
-            agency_id,
-            unit: "Dinas".into(),
-            position_type: "staff".into(),
-            position: "Staf".into(),
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    add_karawang_person(&db, dir.path()).await;
 
     let data = dir.path().join("data");
     std::fs::write(dir.path().join("pakta.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
@@ -243,5 +214,107 @@ async fn prevention_records_are_imported_with_their_documents() {
         "{}",
         text(&output)
     );
+    db.finish().await;
+}
+
+/// Imports the agencies through the command, and puts one Karawang civil servant ([`NIP`]) on
+/// the roster.
+async fn add_karawang_person(db: &TestDb, dir: &std::path::Path) {
+    let agencies = dir.join("instansi.csv");
+    std::fs::write(&agencies, AGENCIES).unwrap();
+    assert!(
+        netral()
+            .args(["import", "agencies", "--database", &db.url])
+            .arg(&agencies)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let agency_id = list_agencies(&db.db)
+        .await
+        .unwrap()
+        .iter()
+        .find(|a| a.code == "3215")
+        .unwrap()
+        .id;
+    let mut tx = db.db.begin().await.unwrap();
+    registry::insert_civil_servant(
+        &mut tx,
+        &NewCivilServant {
+            nip: NIP.parse().unwrap(),
+            name: "Ahmad Suryana".parse().unwrap(),
+            agency_id,
+            unit: "Dinas".into(),
+            position_type: "staff".into(),
+            position: "Staf".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn declared_accounts_are_imported_with_a_mapping() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    add_karawang_person(&db, dir.path()).await;
+    let file = dir.path().join("akun.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "NIP BARU,MEDIA,AKUN,TAUTAN,TANGGAL\n\
+             {NIP},Instagram,@Ahmad.Suryana,,2024-08-01\n\
+             {NIP},Twitter,,https://twitter.com/AhmadS,\n\
+             {NIP},friendster,ahmad,,\n"
+        ),
+    )
+    .unwrap();
+    let mapping = dir.path().join("akun.toml");
+    std::fs::write(
+        &mapping,
+        "nip = \"NIP BARU\"\nplatform = \"MEDIA\"\nhandle = \"AKUN\"\nurl = \"TAUTAN\"\ndeclared_on = \"TANGGAL\"\n",
+    )
+    .unwrap();
+    let output = netral()
+        .args(["import", "accounts", "--database", &db.url, "--mapping"])
+        .arg(&mapping)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let shown = text(&output);
+    assert!(output.status.success(), "{shown}");
+    for expected in [
+        "Declared accounts akun.csv (CSV, separated by ',')",
+        "imported:  2 new",
+        "rejected:  1 (1 problem listed in ",
+    ] {
+        assert!(
+            shown.contains(expected),
+            "missing {expected:?} in:\n{shown}"
+        );
+    }
+    let report = std::fs::read_to_string(dir.path().join("akun.csv.errors.csv")).unwrap();
+    assert!(
+        report.contains("akun.csv,4,MEDIA,\"unknown platform \"\"friendster\"\""),
+        "{report}"
+    );
+    let owner = find_account_owner(&db.db, Platform::X, "https://x.com/ahmads")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(owner.nip, NIP);
+    assert_eq!(accounts_of(&db.db, NIP).await.unwrap().len(), 2);
+
+    // The same file again changes nothing.
+    let output = netral()
+        .args(["import", "accounts", "--database", &db.url, "--mapping"])
+        .arg(&mapping)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let shown = text(&output);
+    assert!(shown.contains("unchanged: 2"), "{shown}");
     db.finish().await;
 }

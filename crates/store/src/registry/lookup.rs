@@ -64,14 +64,14 @@ fn pattern(text: &str) -> Option<Pattern> {
     Some(Pattern::Name(format!("%{}%", words.join("%"))))
 }
 
-fn escape_like(word: &str) -> String {
+pub(crate) fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
 }
 
 /// The scope as the three parameters every scoped query takes: kind, province prefix, agency.
-fn scope_params(scope: &Scope) -> (&'static str, Option<String>, Option<i64>) {
+pub(crate) fn scope_params(scope: &Scope) -> (&'static str, Option<String>, Option<i64>) {
     match scope {
         Scope::National => ("national", None, None),
         // Province codes are two digits and every code below them continues with a dot, so
@@ -119,16 +119,48 @@ pub async fn search_roster(
     .fetch_all(db)
     .await?
     .iter()
-    .map(|row| {
-        Ok(RosterLine {
-            nip: row.get("nip")?,
-            name: row.get("name")?,
-            position: row.get("position")?,
-            unit: row.get("unit")?,
-            agency: row.get("agency")?,
-        })
-    })
+    .map(roster_line)
     .collect()
+}
+
+/// The civil servants of one agency, if `scope` covers it, by name: a page of at most
+/// [`SEARCH_LIMIT`] + 1 rows from `offset`, so the caller can tell that there are more.
+pub async fn list_agency_roster(
+    db: &Db,
+    agency_id: i64,
+    scope: &Scope,
+    offset: i64,
+) -> Result<Vec<RosterLine>, StoreError> {
+    let (kind, province, agency) = scope_params(scope);
+    sql(
+        "SELECT p.nip, p.name, p.position, p.unit, a.name AS agency \
+         FROM civil_servants p JOIN agencies a ON a.id = p.agency_id \
+         WHERE ($1 = 'national' OR ($1 = 'province' AND a.region_code LIKE $2) \
+                OR ($1 = 'agency' AND a.id = $3)) \
+           AND p.agency_id = $4 \
+         ORDER BY p.given_name, p.nip LIMIT $5 OFFSET $6",
+    )
+    .bind(kind)
+    .bind(province)
+    .bind(agency)
+    .bind(agency_id)
+    .bind(SEARCH_LIMIT + 1)
+    .bind(offset.max(0))
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(roster_line)
+    .collect()
+}
+
+fn roster_line(row: &Row) -> Result<RosterLine, StoreError> {
+    Ok(RosterLine {
+        nip: row.get("nip")?,
+        name: row.get("name")?,
+        position: row.get("position")?,
+        unit: row.get("unit")?,
+        agency: row.get("agency")?,
+    })
 }
 
 /// An agency a scope covers, for the search page's agency filter.

@@ -1,7 +1,9 @@
 //! The registry: official regions, employing agencies, and the civil servants on the roster
 //! (added one by one here, or by the thousand through [`crate::roster_import`]).
 
+pub mod accounts;
 pub mod agencies_import;
+pub mod agency_overview;
 pub(crate) mod bulk;
 pub mod candidates;
 mod documents;
@@ -10,6 +12,7 @@ pub mod prevention;
 mod prevention_import;
 pub mod regions;
 
+pub use accounts::{accounts_of, find_account_owner, import_accounts};
 pub use agencies_import::{Agency, import_agencies, list_agencies};
 pub use prevention_import::{import_leave, import_pacts, import_resignations};
 

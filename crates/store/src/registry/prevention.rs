@@ -542,10 +542,17 @@ impl PactCoverage {
     }
 }
 
+/// The coverage query: `$extra` columns (ending in a comma) before the counts, `$tail` after
+/// `FROM agencies a`; `$1` is the election.
 macro_rules! coverage_where {
     ($tail:literal) => {
+        coverage_where!("", $tail)
+    };
+    ($extra:literal, $tail:literal) => {
         concat!(
-            "SELECT a.code, a.name, \
+            "SELECT a.code, a.name, ",
+            $extra,
+            " \
              (SELECT COUNT(*) FROM civil_servants p WHERE p.agency_id = a.id) AS roster, \
              (SELECT COUNT(DISTINCT p.id) FROM civil_servants p JOIN integrity_pacts k ON k.civil_servant_id = p.id \
               WHERE p.agency_id = a.id AND (k.election_code = $1 OR k.election_code IS NULL)) AS covered, \
@@ -557,7 +564,9 @@ macro_rules! coverage_where {
     };
 }
 
-fn coverage(row: &crate::Row) -> Result<PactCoverage, StoreError> {
+pub(crate) use coverage_where;
+
+pub(crate) fn coverage(row: &crate::Row) -> Result<PactCoverage, StoreError> {
     Ok(PactCoverage {
         agency_code: row.get("code")?,
         agency_name: row.get("name")?,

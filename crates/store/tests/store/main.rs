@@ -3,10 +3,12 @@
 
 mod accounts;
 mod agencies_import;
+mod agency_overview;
 mod candidates;
 mod case_desk;
 mod cases;
 mod connect;
+mod declared_accounts;
 mod group_commit;
 mod intake;
 mod jobs;

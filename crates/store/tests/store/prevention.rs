@@ -28,12 +28,12 @@ on_both!(
     leave_and_resignations_answer_by_date,
 );
 
-fn nip(i: u32) -> String {
+pub fn nip(i: u32) -> String {
     person(i)[Field::Nip.index()].clone()
 }
 
 /// Four civil servants in Karawang (0–3), two in Bandung (4, 5).
-async fn add_roster(db: &Db, dir: &Path) {
+pub async fn add_roster(db: &Db, dir: &Path) {
     add_agencies(db, dir).await;
     let ids = registry::agency_ids_by_key(db).await.unwrap();
     let karawang = ids[&netral_domain::roster::agency_key("Pemerintah Kabupaten Karawang")];

@@ -644,3 +644,48 @@ office-action-unknown-code = { $field }: code { $code } is not in this case's ru
 office-action-override-needed = The rules suggest the sanction { $suggested }. To choose another, write down why.
 office-action-future-date = { $field }: the date cannot be in the future.
 office-action-deadline-not-passed = The PPK's deadline ({ $due }) has not passed yet; a warning can only be sent after it.
+
+## Back office: declared social-media accounts, the agency list, an agency's roster.
+office-nav-agencies = Agencies
+office-record-accounts = Declared social-media accounts
+office-record-no-accounts = This civil servant has not declared any social-media account.
+office-col-platform = Platform
+office-col-handle = Account
+office-col-declared = Declared on
+office-roster-agency-list = Staff of { $agency }
+office-roster-page = Page { $page }
+office-page-previous = ← Previous
+office-page-next = Next →
+office-agencies-title = Agencies
+office-agencies-heading = Agencies within your scope
+office-agencies-name = Agency name
+office-agencies-kind = Kind
+office-agencies-kind-all = All kinds
+office-agencies-election = Integrity pacts for
+office-agencies-election-none = Pacts not tied to an election
+office-agencies-submit = Show
+office-agencies-count = { $count ->
+    [0] No agency matches.
+    [one] 1 agency · page { $page } of { $pages }
+   *[other] { $count } agencies · page { $page } of { $pages }
+}
+office-col-region = Region
+office-col-ppk = PPK
+office-col-roster = Staff
+office-col-coverage = Pact coverage
+office-agencies-share = { $percent }%
+office-agencies-agency-pact = agency-wide pact
+office-agencies-no-roster = no staff on the roster yet
+platform-facebook = Facebook
+platform-instagram = Instagram
+platform-x = X (Twitter)
+platform-tiktok = TikTok
+platform-youtube = YouTube
+platform-threads = Threads
+platform-linkedin = LinkedIn
+platform-whatsapp-channel = WhatsApp channel
+platform-other = Other
+agency-kind-central = Central
+agency-kind-province = Province
+agency-kind-regency = Regency
+agency-kind-city = City

@@ -640,3 +640,47 @@ office-action-unknown-code = { $field }: kode { $code } tidak ada dalam aturan p
 office-action-override-needed = Aturan menyarankan sanksi { $suggested }. Untuk memilih sanksi lain, tulis alasannya.
 office-action-future-date = { $field }: tanggal tidak boleh di masa depan.
 office-action-deadline-not-passed = Tenggat PPK ({ $due }) belum lewat; peringatan baru dapat dikirim setelahnya.
+
+## Kantor: akun media sosial yang dilaporkan, daftar instansi, pegawai per instansi.
+office-nav-agencies = Instansi
+office-record-accounts = Akun media sosial yang dilaporkan
+office-record-no-accounts = Pegawai ini belum melaporkan akun media sosial.
+office-col-platform = Platform
+office-col-handle = Akun
+office-col-declared = Tanggal lapor
+office-roster-agency-list = Pegawai { $agency }
+office-roster-page = Halaman { $page }
+office-page-previous = ← Sebelumnya
+office-page-next = Berikutnya →
+office-agencies-title = Instansi
+office-agencies-heading = Instansi dalam wilayah kerja Anda
+office-agencies-name = Nama instansi
+office-agencies-kind = Jenis
+office-agencies-kind-all = Semua jenis
+office-agencies-election = Pakta integritas untuk
+office-agencies-election-none = Pakta tanpa pemilihan tertentu
+office-agencies-submit = Tampilkan
+office-agencies-count = { $count ->
+    [0] Tidak ada instansi yang cocok.
+   *[other] { $count } instansi · halaman { $page } dari { $pages }
+}
+office-col-region = Wilayah
+office-col-ppk = PPK
+office-col-roster = Pegawai
+office-col-coverage = Cakupan pakta
+office-agencies-share = { $percent }%
+office-agencies-agency-pact = pakta instansi
+office-agencies-no-roster = belum ada data pegawai
+platform-facebook = Facebook
+platform-instagram = Instagram
+platform-x = X (Twitter)
+platform-tiktok = TikTok
+platform-youtube = YouTube
+platform-threads = Threads
+platform-linkedin = LinkedIn
+platform-whatsapp-channel = Saluran WhatsApp
+platform-other = Lainnya
+agency-kind-central = Pusat
+agency-kind-province = Provinsi
+agency-kind-regency = Kabupaten
+agency-kind-city = Kota

@@ -6,6 +6,6 @@
 mod session;
 
 pub(crate) use session::{
-    SESSION_COOKIE, SignedIn, Staff, clear_session_cookie, local_target, pending_step,
+    SESSION_COOKIE, SignedIn, Staff, clear_session_cookie, encode, local_target, pending_step,
     session_cookie,
 };

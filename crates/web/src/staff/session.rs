@@ -86,7 +86,8 @@ fn to_sign_in(parts: &Parts) -> Response {
     response
 }
 
-fn encode(text: &str) -> String {
+/// Percent-encodes `text` for a query value (`/` kept, as a way back is a path).
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {

@@ -2,10 +2,12 @@
 //! sessions, the administrator's accounts page, and the roster within each role's scope.
 
 use chrono::Utc;
+use netral_domain::access::Scope;
 use netral_domain::access::ScopeSpec;
 use netral_domain::case::Role;
 use netral_store::accounts::{self, NewStaffUser, second_factor};
-use netral_store::registry::{self, NewAgency, NewCivilServant};
+use netral_store::registry::{self, NewAgency, NewCivilServant, lookup};
+use netral_store::tabular::pipeline::{FileImportOptions, FileImportSummary};
 use netral_testkit::fixtures::{NIP, add_karawang_official};
 
 use super::app::{Page, TestApp};
@@ -381,6 +383,133 @@ async fn the_roster_is_searched_and_opened_within_the_scope_only() {
         403
     );
     assert_eq!(analyst.get(&app, "/kantor/pengguna").await.status, 403);
+}
+
+/// Imports a list (accounts or pacts) through the store, as `netral import` would.
+async fn import_list(app: &TestApp, name: &str, text: &str) -> FileImportSummary {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    // The two lists have different columns, hence two option types.
+    let summary = if name.starts_with("akun") {
+        registry::import_accounts(&app.db, &path, FileImportOptions::new("test", Utc::now())).await
+    } else {
+        let options = FileImportOptions::new("test", Utc::now());
+        registry::import_pacts(&app.db, &path, options, None, &[]).await
+    }
+    .unwrap();
+    assert_eq!(summary.rejected, 0, "{:?}", summary.first_problems);
+    summary
+}
+
+#[tokio::test]
+async fn declared_accounts_appear_on_the_record_as_links() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
+    import_list(
+        &app,
+        "akun.csv",
+        &format!(
+            "nip,platform,handle,url,declared_on\n\
+             {NIP},instagram,@Ahmad.Suryana,,2024-08-01\n\
+             {NIP},twitter,,https://twitter.com/AhmadS,\n"
+        ),
+    )
+    .await;
+    let session = signed_in(&app, "satgas").await;
+    let record = session.get(&app, &format!("/kantor/pegawai/{NIP}")).await;
+    assert_eq!(record.status, 200);
+    record.assert_contains("Akun media sosial yang dilaporkan");
+    record.assert_contains(
+        "<a href=\"https://www.instagram.com/ahmad.suryana/\" rel=\"noopener noreferrer\">@Ahmad.Suryana</a>",
+    );
+    record.assert_contains("X (Twitter)");
+    record.assert_contains("https://twitter.com/AhmadS");
+    record.assert_contains("1 Agustus 2024");
+    let other = session
+        .get(&app, &format!("/kantor/pegawai/{SEMARANG_NIP}"))
+        .await;
+    other.assert_contains("belum melaporkan akun media sosial");
+}
+
+#[tokio::test]
+async fn agencies_are_listed_within_the_scope_with_roster_and_pact_coverage() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
+    add_user(
+        &app,
+        "bawaslu.jateng",
+        Role::Reviewer,
+        "province:33".parse().unwrap(),
+    )
+    .await;
+    add_user(&app, "analis", Role::Analyst, ScopeSpec::National).await;
+    // A standing pact by the Semarang teacher: her agency is fully covered, Karawang not at all.
+    import_list(
+        &app,
+        "pakta.csv",
+        &format!("nip,signed_on\n{SEMARANG_NIP},2024-09-01\n"),
+    )
+    .await;
+    let ids: Vec<(i64, String)> = lookup::agencies_in_scope(&app.db, &Scope::National)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.id, a.code))
+        .collect();
+    let id_of = |code: &str| ids.iter().find(|(_, c)| c == code).unwrap().0;
+    let (karawang, semarang) = (id_of("3215"), id_of("3374"));
+
+    let national = signed_in(&app, "satgas").await;
+    let page = national.get(&app, "/kantor/instansi").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("href=\"/kantor/instansi\" aria-current=\"page\"");
+    page.assert_contains("2 instansi · halaman 1 dari 1");
+    page.assert_contains("Pemerintah Kabupaten Karawang");
+    page.assert_contains("Bupati Karawang");
+    page.assert_contains(&format!("data-roster=\"{karawang}\">1<"));
+    page.assert_contains(&format!("data-coverage=\"{karawang}\">0%<"));
+    page.assert_contains(&format!("data-coverage=\"{semarang}\">100%<"));
+    page.assert_contains(&format!(
+        "href=\"/kantor/pegawai?instansi={karawang}&amp;q=\""
+    ));
+    let filtered = national.get(&app, "/kantor/instansi?q=semarang").await;
+    filtered.assert_contains("1 instansi");
+    assert!(!filtered.body.contains("Karawang</a>"));
+    let cities = national.get(&app, "/kantor/instansi?jenis=regency").await;
+    cities.assert_contains("Pemerintah Kabupaten Karawang");
+    assert!(!cities.body.contains("Pemerintah Kota Semarang</a>"));
+
+    // The agency's people, without typing a name.
+    let people = national
+        .get(&app, &format!("/kantor/pegawai?instansi={karawang}&q="))
+        .await;
+    assert_eq!(people.status, 200);
+    people.assert_contains(&format!("href=\"/kantor/pegawai/{NIP}\""));
+    people.assert_contains("Pegawai Pemerintah Kabupaten Karawang · Halaman 1");
+
+    let central_java = signed_in(&app, "bawaslu.jateng").await;
+    let page = central_java.get(&app, "/kantor/instansi").await;
+    page.assert_contains("1 instansi");
+    page.assert_contains("Pemerintah Kota Semarang");
+    assert!(!page.body.contains("Karawang"), "another province's agency");
+    let outside = central_java
+        .get(&app, &format!("/kantor/pegawai?instansi={karawang}&q="))
+        .await;
+    assert!(
+        !outside.body.contains(NIP),
+        "another province's people stay hidden"
+    );
+
+    let analyst = signed_in(&app, "analis").await;
+    assert_eq!(analyst.get(&app, "/kantor/instansi").await.status, 403);
+    let home = analyst.get(&app, "/kantor").await;
+    assert!(
+        !home.body.contains("/kantor/instansi"),
+        "no menu item either"
+    );
 }
 
 #[tokio::test]

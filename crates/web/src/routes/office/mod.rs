@@ -3,6 +3,7 @@
 //! [`crate::staff::SignedIn`] for the sign-in steps), so no page is reachable without a
 //! session, and checks the role's capability and scope itself.
 
+mod agencies;
 mod case_forms;
 mod case_page;
 mod cases;
@@ -61,4 +62,5 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/impor/{id}", get(imports::show))
         .route("/kantor/impor/{id}/kemajuan", get(imports::progress))
         .route("/kantor/impor/{id}/galat.csv", get(imports::report))
+        .route("/kantor/instansi", get(agencies::list))
 }

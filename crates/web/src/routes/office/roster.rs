@@ -1,5 +1,6 @@
-//! `GET /kantor/pegawai` (search) and `GET /kantor/pegawai/{nip}` (one record): the roster as
-//! the signed-in role and scope may see it. A record outside the scope answers "not found",
+//! `GET /kantor/pegawai` (search, or with `instansi` and no `q` one agency's people page by
+//! page) and `GET /kantor/pegawai/{nip}` (one record, with the social-media accounts the
+//! person declared): the roster as the signed-in role and scope may see it. A record outside the scope answers "not found",
 //! exactly as a NIP nobody holds: guessing NIPs in the address bar reveals nothing.
 
 use axum::extract::{Path, Query, State};
@@ -8,6 +9,7 @@ use axum::response::Response;
 use netral_domain::access::Capability;
 use netral_domain::case::CaseState;
 use netral_domain::ids::RegionCode;
+use netral_store::registry::accounts_of;
 use netral_store::registry::lookup::{
     self, CivilServantRecord, RosterLine, RosterQuery, SEARCH_LIMIT,
 };
@@ -26,6 +28,18 @@ pub(crate) struct SearchParams {
     /// The agency filter's id; empty for every agency in scope.
     #[serde(default)]
     instansi: String,
+    /// The page of an agency's list, from 1.
+    #[serde(default)]
+    halaman: String,
+}
+
+/// Where an agency's list is: its page and the addresses of the pages around it.
+#[derive(Serialize)]
+struct Listing {
+    agency: String,
+    page: i64,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -43,6 +57,7 @@ struct SearchView {
     results: Vec<RosterLine>,
     more: bool,
     limit: i64,
+    listing: Option<Listing>,
 }
 
 pub(crate) async fn search(
@@ -55,7 +70,7 @@ pub(crate) async fn search(
     staff.require(Capability::ViewRoster)?;
     let scope = &staff.user.scope;
     let agency_id: Option<i64> = params.instansi.trim().parse().ok();
-    let agencies = lookup::agencies_in_scope(&ctx.app.db, scope)
+    let agencies: Vec<AgencyOption> = lookup::agencies_in_scope(&ctx.app.db, scope)
         .await?
         .into_iter()
         .map(|a| AgencyOption {
@@ -65,6 +80,43 @@ pub(crate) async fn search(
         })
         .collect();
     let searched = !params.q.trim().is_empty();
+    let limit = usize::try_from(SEARCH_LIMIT).unwrap_or(usize::MAX);
+    if !searched && let Some(id) = agency_id {
+        // An agency picked without a name: its people, a page at a time.
+        let number: i64 = params.halaman.trim().parse().unwrap_or(1).max(1);
+        let offset = (number - 1).saturating_mul(SEARCH_LIMIT);
+        let mut results = lookup::list_agency_roster(&ctx.app.db, id, scope, offset).await?;
+        let more = results.len() > limit;
+        results.truncate(limit);
+        let agency = agencies.iter().find(|a| a.id == id).map(|a| a.name.clone());
+        let listing = agency.map(|agency| {
+            let href = |p: i64| format!("/kantor/pegawai?instansi={id}&q=&halaman={p}");
+            Listing {
+                agency,
+                page: number,
+                previous: (number > 1).then(|| href(number - 1)),
+                next: more.then(|| href(number + 1)),
+            }
+        });
+        let view = SearchView {
+            q: params.q,
+            agencies,
+            searched: listing.is_some(),
+            results,
+            more: false,
+            limit: SEARCH_LIMIT,
+            listing,
+        };
+        return frame::render(
+            &page,
+            &ctx,
+            &headers,
+            &staff.user,
+            "office/roster_search.html",
+            view,
+            StatusCode::OK,
+        );
+    }
     let mut results = if searched {
         let query = RosterQuery {
             text: params.q.clone(),
@@ -74,8 +126,8 @@ pub(crate) async fn search(
     } else {
         Vec::new()
     };
-    let more = results.len() > usize::try_from(SEARCH_LIMIT).unwrap_or(usize::MAX);
-    results.truncate(usize::try_from(SEARCH_LIMIT).unwrap_or(usize::MAX));
+    let more = results.len() > limit;
+    results.truncate(limit);
     let view = SearchView {
         q: params.q,
         agencies,
@@ -83,6 +135,7 @@ pub(crate) async fn search(
         results,
         more,
         limit: SEARCH_LIMIT,
+        listing: None,
     };
     frame::render(
         &page,
@@ -95,9 +148,20 @@ pub(crate) async fn search(
     )
 }
 
+/// A declared account as the record shows it.
+#[derive(Serialize)]
+struct AccountView {
+    platform_key: &'static str,
+    handle: String,
+    /// Only a web address becomes a link.
+    url: Option<String>,
+    declared_on: Option<chrono::NaiveDate>,
+}
+
 #[derive(Serialize)]
 struct RecordView<'a> {
     person: &'a CivilServantRecord,
+    accounts: Vec<AccountView>,
     sex_key: Option<&'static str>,
     /// The Fluent key of each case's stage, in the order of `person.cases`.
     state_keys: Vec<String>,
@@ -130,7 +194,21 @@ pub(crate) async fn record(
                 })
         })
         .collect::<Result<Vec<String>, WebError>>()?;
+    let accounts = accounts_of(&ctx.app.db, &record.nip)
+        .await?
+        .into_iter()
+        .map(|a| AccountView {
+            platform_key: crate::labels::platform(a.platform),
+            handle: a.handle,
+            url: a.url.filter(|u| {
+                let lower = u.to_ascii_lowercase();
+                lower.starts_with("https://") || lower.starts_with("http://")
+            }),
+            declared_on: a.declared_on,
+        })
+        .collect();
     let view = RecordView {
+        accounts,
         sex_key: crate::labels::sex(&record.sex),
         person: &record,
         state_keys,

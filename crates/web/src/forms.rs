@@ -57,6 +57,8 @@ mod tests {
             include_str!("routes/office/password.rs"),
             include_str!("routes/office/users.rs"),
             include_str!("routes/office/imports.rs"),
+            include_str!("routes/office/case_page.rs"),
+            include_str!("routes/office/case_thread.rs"),
             include_str!("violation_choices.rs"),
             include_str!("error.rs"),
         ];

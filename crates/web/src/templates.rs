@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 27] = [
+const TEMPLATES: [(&str, &str); 28] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -98,6 +98,10 @@ const TEMPLATES: [(&str, &str); 27] = [
     (
         "office/agencies.html",
         include_str!("../templates/office/agencies.html"),
+    ),
+    (
+        "office/identity.html",
+        include_str!("../templates/office/identity.html"),
     ),
 ];
 

@@ -180,16 +180,23 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
     }))
 }
 
-/// Whether `sha256` is evidence of the case numbered `number`: a file is served to a handler
-/// only through a case they may open.
-pub async fn evidence_belongs_to(db: &Db, number: &str, sha256: &str) -> Result<bool, StoreError> {
-    Ok(sql(
-        "SELECT 1 AS one FROM attachments a JOIN evidence e ON e.id = a.evidence_id \
-         JOIN cases c ON c.id = a.case_id WHERE c.number = $1 AND e.sha256 = $2 LIMIT 1",
+/// The report's idempotency key, which its reporter's sealed identity is bound to (see the
+/// vault): the custodian's page needs it to open what [`crate::thread::reveal_identity`] gives.
+pub async fn identity_context(
+    db: &Db,
+    number: &str,
+    report_number: &str,
+) -> Result<Option<String>, StoreError> {
+    let row = sql(
+        "SELECT r.idempotency_key FROM reports r JOIN cases c ON c.id = r.case_id \
+         WHERE c.number = $1 AND r.number = $2",
     )
     .bind(number.to_owned())
-    .bind(sha256.to_owned())
+    .bind(report_number.to_owned())
     .fetch_optional(db)
-    .await?
-    .is_some())
+    .await?;
+    Ok(match row {
+        Some(row) => row.get("idempotency_key")?,
+        None => None,
+    })
 }

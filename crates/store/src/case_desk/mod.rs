@@ -8,7 +8,7 @@ mod queue;
 
 pub use detail::{
     CaseDetail, EvidenceLine, ReportDetail, StaffMessage, SubjectLine, case_detail,
-    evidence_belongs_to,
+    identity_context,
 };
 pub use queue::{CaseLine, CaseQuery, Queue, QueueCount, list_cases, queue_counts};
 

@@ -689,3 +689,23 @@ agency-kind-central = Central
 agency-kind-province = Province
 agency-kind-regency = Regency
 agency-kind-city = City
+office-reporter-mode = { $mode ->
+    [anonymous] Anonymous
+    [confidential] Confidential (identity sealed)
+   *[identified] Identified (identity sealed)
+}
+office-reveal-open = Open the reporter's identity
+office-reveal-reason = Why the identity must be opened
+office-reveal-hint = Every opening is recorded with your name and reason, for auditors to check.
+office-reveal-submit = Open the identity
+office-reveal-reason-short = The reason is too short: at least { $min } characters, as it is what auditors read.
+office-reveal-title = Reporter's identity
+office-reveal-heading = Reporter of report { $report }
+office-reveal-recorded = This opening has been recorded with your name, the time and the reason. Do not copy the identity elsewhere.
+office-reveal-anonymous = This report is anonymous: no identity is stored.
+office-reveal-back = ← Back to case { $number }
+office-message-label = Message
+office-message-hint = Unless ticked below, the reporter reads the message on the Check status page.
+office-message-internal = Internal note (staff only)
+office-message-send = Send the message
+office-message-length = A message must hold 1 to { $max } characters.

@@ -684,3 +684,23 @@ agency-kind-central = Pusat
 agency-kind-province = Provinsi
 agency-kind-regency = Kabupaten
 agency-kind-city = Kota
+office-reporter-mode = { $mode ->
+    [anonymous] Anonim
+    [confidential] Rahasia (identitas tersegel)
+   *[identified] Dengan identitas (tersegel)
+}
+office-reveal-open = Buka identitas pelapor
+office-reveal-reason = Alasan membuka identitas
+office-reveal-hint = Setiap pembukaan dicatat bersama nama Anda dan alasannya, dan dapat diperiksa auditor.
+office-reveal-submit = Buka identitas
+office-reveal-reason-short = Alasan membuka identitas terlalu singkat: paling sedikit { $min } karakter, karena alasan inilah yang dibaca auditor.
+office-reveal-title = Identitas pelapor
+office-reveal-heading = Identitas pelapor laporan { $report }
+office-reveal-recorded = Pembukaan ini telah dicatat dengan nama Anda, waktu, dan alasannya. Jangan menyalin identitas ke tempat lain.
+office-reveal-anonymous = Laporan ini anonim: tidak ada identitas yang tersimpan.
+office-reveal-back = ← Kembali ke perkara { $number }
+office-message-label = Pesan
+office-message-hint = Tanpa centang di bawah, pesan dapat dibaca pelapor di halaman Cek status.
+office-message-internal = Catatan internal (hanya untuk petugas)
+office-message-send = Kirim pesan
+office-message-length = Pesan harus berisi 1 sampai { $max } karakter.

@@ -401,3 +401,162 @@ async fn a_decision_on_a_case_someone_else_just_moved_is_refused_not_applied_twi
     .unwrap();
     assert_eq!(events.len(), 2, "opened and one start, not two");
 }
+
+/// Files a confidential report with a photo through the public API; gives (report, case).
+async fn file_confidential(app: &TestApp) -> (String, String) {
+    use base64::Engine as _;
+    let photo = base64::engine::general_purpose::STANDARD.encode(super::portal::PNG);
+    let body = serde_json::json!({
+        "channel": "public",
+        "incident_date": (chrono::Utc::now().date_naive() - chrono::Days::new(1)).to_string(),
+        "summary": "Kepala bidang mengunggah foto bersama calon dengan gestur dua jari",
+        "subject": { "nip": NIP },
+        "reporter": { "mode": "confidential", "name": "Rahmat Hidayat", "phone": "081234567890", "email": "rahmat@example.id" },
+        "attachments": [{ "name": "foto.png", "content_base64": photo }]
+    });
+    let response = app
+        .http()
+        .post(format!("{}/api/v1/reports", app.base))
+        .header("Idempotency-Key", "office-cases-confidential-0001")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 201);
+    let answer: serde_json::Value = response.json().await.unwrap();
+    let report = answer["report_number"].as_str().unwrap().to_owned();
+    let case = netral_store::sql(
+        "SELECT c.number FROM cases c JOIN reports r ON r.case_id = c.id WHERE r.number = $1",
+    )
+    .bind(report.clone())
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
+    .get("number")
+    .unwrap();
+    (report, case)
+}
+
+#[tokio::test]
+async fn only_the_custodian_opens_a_reporters_identity_with_a_reason_and_it_is_logged() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    let (report, case) = file_confidential(&app).await;
+    add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
+    let custodian_id = add_user(&app, "kustodian", Role::Custodian, ScopeSpec::National).await;
+    let secret = super::office::add_second_factor(&app, custodian_id).await;
+
+    let verifier = signed_in(&app, "satgas").await;
+    let page = verifier.get(&app, &format!("/kantor/perkara/{case}")).await;
+    page.assert_contains("Rahasia (identitas tersegel)");
+    assert!(
+        !page.body.contains("Rahmat"),
+        "the verifier never sees who reported"
+    );
+    assert!(!page.body.contains("/identitas"), "nor a way to open it");
+    // The evidence shows inline, with its hash.
+    let sha = page
+        .body
+        .split("/bukti/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    page.assert_contains(&format!("SHA-256 {sha}"));
+    let photo = verifier
+        .get(&app, &format!("/kantor/perkara/{case}/bukti/{sha}"))
+        .await;
+    assert_eq!(photo.status, 200);
+    assert_eq!(photo.header("content-type"), Some("image/png"));
+    let forbidden = app
+        .http()
+        .post(format!("{}/kantor/perkara/{case}/identitas", app.base))
+        .header("cookie", &verifier.cookies)
+        .form(&[
+            ("csrf", input_value(&page, "csrf")),
+            ("report_number", report.clone()),
+            ("reason", "ingin tahu saja siapa".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forbidden.status().as_u16(), 403);
+
+    // A handler's message reaches the thread; an internal note is marked as such.
+    let sent = app
+        .http()
+        .post(format!("{}/kantor/perkara/{case}/pesan", app.base))
+        .header("cookie", &verifier.cookies)
+        .form(&[
+            ("csrf", input_value(&page, "csrf")),
+            ("body", "Mohon kirim tautan unggahan aslinya.".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 303);
+    verifier
+        .get(&app, &format!("/kantor/perkara/{case}"))
+        .await
+        .assert_contains("Mohon kirim tautan unggahan aslinya.");
+
+    let (answer, custodian) =
+        super::office::sign_in(&app, "kustodian", super::office::PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/masuk/kode"));
+    let code_page = custodian.get(&app, "/masuk/kode").await;
+    let code = netral_store::accounts::second_factor::code_at(
+        &secret,
+        chrono::Utc::now().timestamp() as u64 + 30,
+    )
+    .unwrap();
+    custodian
+        .post(&app, &code_page, "/masuk/kode", &[("code", &code)])
+        .await;
+    let page = custodian
+        .get(&app, &format!("/kantor/perkara/{case}"))
+        .await;
+    assert_eq!(page.status, 200);
+    let post_reveal = |reason: &str| {
+        app.http()
+            .post(format!("{}/kantor/perkara/{case}/identitas", app.base))
+            .header("cookie", &custodian.cookies)
+            .form(&[
+                ("csrf", input_value(&page, "csrf")),
+                ("report_number", report.clone()),
+                ("reason", reason.to_owned()),
+            ])
+            .send()
+    };
+    let short = Page::read(post_reveal("cek").await.unwrap()).await;
+    assert_eq!(short.status, 422);
+    short.assert_contains("Alasan membuka identitas terlalu singkat");
+    assert_eq!(
+        app.count("SELECT COUNT(*) AS n FROM identity_reveals")
+            .await,
+        0,
+        "nothing opened, nothing logged"
+    );
+    let opened = Page::read(
+        post_reveal("Pelapor perlu dihubungi untuk klarifikasi bukti asli")
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    opened.assert_contains("Rahmat Hidayat");
+    opened.assert_contains("081234567890");
+    assert_eq!(opened.header("cache-control"), Some("no-store"));
+    let logged = netral_store::sql("SELECT actor, reason FROM identity_reveals")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged.get::<String>("actor").unwrap(), "kustodian");
+    assert!(
+        logged
+            .get::<String>("reason")
+            .unwrap()
+            .contains("klarifikasi")
+    );
+}

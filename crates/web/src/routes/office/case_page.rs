@@ -46,6 +46,7 @@ struct View<'a> {
     state_key: String,
     overdue: bool,
     may_open_roster: bool,
+    may_reveal: bool,
     events: Vec<EventView>,
     forms: Vec<FormView>,
     /// The action whose form came back with problems, and what was typed into it.
@@ -55,7 +56,11 @@ struct View<'a> {
 }
 
 /// The case, if the user's role may open cases and its scope covers the case's agency.
-async fn open_case(ctx: &Ctx, staff: &Staff, number: &str) -> Result<CaseDetail, WebError> {
+pub(super) async fn open_case(
+    ctx: &Ctx,
+    staff: &Staff,
+    number: &str,
+) -> Result<CaseDetail, WebError> {
     staff.require(Capability::ViewCases)?;
     let detail = case_desk::case_detail(&ctx.app.db, number.trim())
         .await?
@@ -98,7 +103,7 @@ pub(crate) async fn show(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render(
+pub(super) fn render(
     page: &Page,
     ctx: &Ctx,
     headers: &HeaderMap,
@@ -148,6 +153,7 @@ fn render(
         state_key: labels::state(detail.case.state),
         overdue: detail.case.deadline.is_some_and(|d| d.due < today),
         may_open_roster: role_may(staff.user.role, Capability::ViewRoster),
+        may_reveal: role_may(staff.user.role, Capability::RevealReporterIdentity),
         events,
         forms,
         failed_action,

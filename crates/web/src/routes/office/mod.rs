@@ -6,6 +6,7 @@
 mod agencies;
 mod case_forms;
 mod case_page;
+mod case_thread;
 mod cases;
 mod enroll;
 mod frame;
@@ -49,6 +50,14 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route(
             "/kantor/perkara/{number}/bukti/{sha256}",
             get(case_page::evidence),
+        )
+        .route(
+            "/kantor/perkara/{number}/pesan",
+            post(case_thread::send_message),
+        )
+        .route(
+            "/kantor/perkara/{number}/identitas",
+            post(case_thread::reveal_identity),
         )
         .route("/kantor/pegawai", get(roster::search))
         .route("/kantor/pegawai/{nip}", get(roster::record))

@@ -3,6 +3,7 @@
 //! (an inline `mod web` makes the compiler look for them there).
 
 mod web {
+    mod access_control;
     mod api;
     mod app;
     mod browser;

@@ -182,11 +182,13 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
 
 /// The report's idempotency key, which its reporter's sealed identity is bound to (see the
 /// vault): the custodian's page needs it to open what [`crate::thread::reveal_identity`] gives.
+/// `None` when the case has no such report; `Some(None)` for a report filed without a key
+/// (never one with an identity).
 pub async fn identity_context(
     db: &Db,
     number: &str,
     report_number: &str,
-) -> Result<Option<String>, StoreError> {
+) -> Result<Option<Option<String>>, StoreError> {
     let row = sql(
         "SELECT r.idempotency_key FROM reports r JOIN cases c ON c.id = r.case_id \
          WHERE c.number = $1 AND r.number = $2",
@@ -195,8 +197,5 @@ pub async fn identity_context(
     .bind(report_number.to_owned())
     .fetch_optional(db)
     .await?;
-    Ok(match row {
-        Some(row) => row.get("idempotency_key")?,
-        None => None,
-    })
+    row.map(|row| row.get("idempotency_key")).transpose()
 }

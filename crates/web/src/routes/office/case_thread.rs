@@ -147,8 +147,8 @@ pub(crate) async fn reveal_identity(
         Utc::now(),
     )
     .await?;
-    let identity = match sealed {
-        Some(sealed) => {
+    let identity = match (sealed, context) {
+        (Some(sealed), Some(context)) => {
             let json = ctx.app.vault.open(&sealed, &context).map_err(|_| {
                 WebError::Store(netral_store::StoreError::Corrupt {
                     column: "reporter_identity",
@@ -162,7 +162,7 @@ pub(crate) async fn reveal_identity(
                 })
             })?)
         }
-        None => None,
+        _ => None,
     };
     let view = RevealView {
         number: &detail.case.number,

@@ -1,0 +1,251 @@
+//! Every back-office route and action, for every role and scope, against a table written out
+//! by hand: allowed (200/201/303), refused for the role (403), out of the scope (404, as if it
+//! did not exist), or not possible at this stage (409). The table is the specification; a
+//! change of access rules must change it here, on purpose.
+
+use netral_domain::access::{ScopeSpec, requires_second_factor};
+use netral_domain::case::Role;
+use netral_domain::report::{Channel, Subject};
+use netral_store::accounts::second_factor;
+use netral_testkit::fixtures::NIP;
+use netral_testkit::reports;
+
+use super::app::{Page, TestApp};
+use super::office::{
+    PASSWORD, SEMARANG_NIP, Session, add_second_factor, add_two_agencies, add_user, sign_in,
+};
+
+/// The accounts, in the order of the table's columns.
+const USERS: [(&str, Role, &str); 8] = [
+    ("verif", Role::Verifier, "national"),
+    ("review.jabar", Role::Reviewer, "province:32"),
+    ("pemutus", Role::DecisionMaker, "national"),
+    ("ppk.karawang", Role::PpkLiaison, "agency:3215"),
+    ("ppk.semarang", Role::PpkLiaison, "agency:3374"),
+    ("kustodian", Role::Custodian, "national"),
+    ("analis", Role::Analyst, "national"),
+    ("admin", Role::Administrator, "national"),
+];
+
+async fn file(app: &TestApp, nip: &str) -> (String, String) {
+    let today = chrono::Utc::now().date_naive();
+    let draft = reports::draft(
+        Channel::Bawaslu,
+        today - chrono::Days::new(1),
+        "Hadir dan berorasi dalam deklarasi pasangan calon",
+        Subject::Nip(nip.parse().unwrap()),
+        today,
+    );
+    let filed = reports::file(&app.db, &app.rules, &draft, None, chrono::Utc::now())
+        .await
+        .unwrap();
+    (filed.report_number, filed.case_number)
+}
+
+/// Signs the account in completely, second factor included where its role needs one.
+async fn session_of(app: &TestApp, username: &str, role: Role, scope: &str) -> Session {
+    let id = add_user(app, username, role, scope.parse::<ScopeSpec>().unwrap()).await;
+    let secret = if requires_second_factor(role) {
+        Some(add_second_factor(app, id).await)
+    } else {
+        None
+    };
+    let (answer, session) = sign_in(app, username, PASSWORD).await;
+    if let Some(secret) = secret {
+        assert_eq!(answer.header("location"), Some("/masuk/kode"), "{username}");
+        let page = session.get(app, "/masuk/kode").await;
+        let code =
+            second_factor::code_at(&secret, chrono::Utc::now().timestamp() as u64 + 30).unwrap();
+        let done = session
+            .post(app, &page, "/masuk/kode", &[("code", &code)])
+            .await;
+        assert_eq!(done.header("location"), Some("/kantor"), "{username}");
+    } else {
+        assert_eq!(answer.header("location"), Some("/kantor"), "{username}");
+    }
+    session
+}
+
+fn csrf_of(page: &Page) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = page.body.find(marker).expect("a page with a form") + marker.len();
+    page.body[start..].split('"').next().unwrap().to_owned()
+}
+
+async fn post(app: &TestApp, session: &Session, path: &str, fields: &[(&str, &str)]) -> u16 {
+    let office = session.get(app, "/kantor").await;
+    let mut all = vec![("csrf".to_owned(), csrf_of(&office))];
+    all.extend(
+        fields
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned())),
+    );
+    app.http()
+        .post(format!("{}{path}", app.base))
+        .header("cookie", &session.cookies)
+        .form(&all)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn every_route_and_action_for_every_role_and_scope() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    let (karawang_report, karawang) = file(&app, NIP).await;
+    let (_, semarang) = file(&app, SEMARANG_NIP).await;
+    let mut sessions = Vec::new();
+    for (username, role, scope) in USERS {
+        sessions.push(session_of(&app, username, role, scope).await);
+    }
+    // An account for the administrator's actions to act on.
+    let target = add_user(&app, "sasaran", Role::Analyst, ScopeSpec::National).await;
+
+    // Columns: verif, review.jabar, pemutus, ppk.karawang, ppk.semarang, kustodian, analis, admin.
+    let pages: Vec<(String, [u16; 8])> = vec![
+        ("/kantor".into(), [200, 200, 200, 200, 200, 200, 200, 200]),
+        (
+            "/kantor/akun/sandi".into(),
+            [200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "/kantor/perkara".into(),
+            [200, 200, 200, 200, 200, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{karawang}"),
+            [200, 200, 200, 200, 404, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{semarang}"),
+            [200, 404, 200, 404, 200, 200, 403, 403],
+        ),
+        (
+            "/kantor/pegawai?q=a".into(),
+            [200, 200, 200, 200, 200, 403, 403, 200],
+        ),
+        (
+            format!("/kantor/pegawai/{NIP}"),
+            [200, 200, 200, 200, 404, 403, 403, 200],
+        ),
+        (
+            format!("/kantor/pegawai/{SEMARANG_NIP}"),
+            [200, 404, 200, 404, 200, 403, 403, 200],
+        ),
+        (
+            "/kantor/instansi".into(),
+            [200, 200, 200, 200, 200, 403, 403, 200],
+        ),
+        (
+            "/kantor/impor".into(),
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/pengguna".into(),
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/impor/1".into(),
+            [403, 403, 403, 403, 403, 403, 403, 404],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (path, expected) in &pages {
+        let anonymous = app.get(path).await;
+        if anonymous.status != 303
+            || !anonymous
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/masuk")
+        {
+            wrong.push(format!("anonymous GET {path}: {}", anonymous.status));
+        }
+        for (i, session) in sessions.iter().enumerate() {
+            let got = session.get(&app, path).await.status;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{} GET {path}: expected {}, got {got}",
+                    USERS[i].0, expected[i]
+                ));
+            }
+        }
+    }
+
+    // Actions. The verifier goes last: its start of verification changes the case's stage.
+    let actions: Vec<(String, Vec<(&str, String)>, [u16; 8])> = vec![
+        (
+            format!("/kantor/perkara/{karawang}/identitas"),
+            vec![
+                ("report_number", karawang_report.clone()),
+                ("reason", "Klarifikasi bukti dengan pelapor".into()),
+            ],
+            [403, 403, 403, 403, 403, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{karawang}/pesan"),
+            vec![
+                ("body", "Catatan uji akses".into()),
+                ("internal", "1".into()),
+            ],
+            [303, 303, 303, 303, 404, 303, 403, 403],
+        ),
+        (
+            "/kantor/pengguna".into(),
+            vec![
+                ("username", "baru".into()),
+                ("display_name", "Akun Baru".into()),
+                ("role", "analyst".into()),
+                ("scope_kind", "national".into()),
+            ],
+            [403, 403, 403, 403, 403, 403, 403, 201],
+        ),
+        (
+            format!("/kantor/pengguna/{target}/sandi"),
+            vec![],
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            format!("/kantor/pengguna/{target}/status"),
+            vec![("disabled", "1".into())],
+            [403, 403, 403, 403, 403, 403, 403, 303],
+        ),
+    ];
+    for (path, fields, expected) in &actions {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        for (i, session) in sessions.iter().enumerate() {
+            let got = post(&app, session, path, &fields).await;
+            if got != expected[i] {
+                wrong.push(format!(
+                    "{} POST {path}: expected {}, got {got}",
+                    USERS[i].0, expected[i]
+                ));
+            }
+        }
+    }
+
+    let start = [("action", "start_verification"), ("revision", "1")];
+    let expected_start = [303, 409, 409, 409, 404, 409, 403, 403];
+    for i in (0..USERS.len()).rev() {
+        let got = post(
+            &app,
+            &sessions[i],
+            &format!("/kantor/perkara/{karawang}/tindakan"),
+            &start,
+        )
+        .await;
+        if got != expected_start[i] {
+            wrong.push(format!(
+                "{} POST start_verification: expected {}, got {got}",
+                USERS[i].0, expected_start[i]
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "access differs from the table:\n{}",
+        wrong.join("\n")
+    );
+}

@@ -15,6 +15,9 @@ use super::office::{
     PASSWORD, SEMARANG_NIP, Session, add_second_factor, add_two_agencies, add_user, sign_in,
 };
 
+/// A posted form: path, fields, and the expected status for each account.
+type Action = (String, Vec<(&'static str, String)>, [u16; 8]);
+
 /// The accounts, in the order of the table's columns.
 const USERS: [(&str, Role, &str); 8] = [
     ("verif", Role::Verifier, "national"),
@@ -175,7 +178,7 @@ async fn every_route_and_action_for_every_role_and_scope() {
     }
 
     // Actions. The verifier goes last: its start of verification changes the case's stage.
-    let actions: Vec<(String, Vec<(&str, String)>, [u16; 8])> = vec![
+    let actions: Vec<Action> = vec![
         (
             format!("/kantor/perkara/{karawang}/identitas"),
             vec![

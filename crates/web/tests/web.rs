@@ -14,6 +14,7 @@ mod web {
     mod language;
     mod office;
     mod office_cases;
+    mod office_cases_in_browser;
     mod office_in_browser;
     mod portal;
     mod portal_in_browser;

@@ -209,3 +209,37 @@ pub async fn text(client: &Client, css: &str) -> String {
         .await
         .unwrap()
 }
+
+/// Types a date into a date field as a person does: the digits, in the order the browser's
+/// locale shows the parts (month first in en-US, day first in Indonesian).
+pub async fn type_date(client: &Client, css: &str, year: &str, month: &str, day: &str) {
+    let field = client.find(Locator::Css(css)).await.unwrap();
+    for digits in [format!("{month}{day}{year}"), format!("{day}{month}{year}")] {
+        field.clear().await.unwrap();
+        field.send_keys(&digits).await.unwrap();
+        let value = field.prop("value").await.unwrap().unwrap_or_default();
+        if value == format!("{year}-{month}-{day}") {
+            return;
+        }
+    }
+    panic!("could not type {year}-{month}-{day} into {css}");
+}
+
+/// Waits until the first element matching `css` reads `expected`: after a click that loads a
+/// new page, the old page may still be read for a moment.
+pub async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+    let start = Instant::now();
+    let mut seen = String::new();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(now) = element.text().await
+        {
+            if now == expected {
+                return;
+            }
+            seen = now;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` reads `{seen}`, expected `{expected}`");
+}

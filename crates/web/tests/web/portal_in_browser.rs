@@ -14,7 +14,7 @@ use netral_store::thread::{self, Author, NewMessage};
 use netral_testkit::fixtures::add_karawang_official;
 
 use super::app::TestApp;
-use super::browser::{click, eval, press, snapshot, text, type_into, with_browser};
+use super::browser::{click, eval, press, snapshot, text, type_date, type_into, with_browser};
 use super::portal::quick;
 
 /// A real 1×1 PNG and a minimal PDF: what a phone's gallery and a letter scan look like to the
@@ -173,21 +173,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-/// Types a date into a date field as a person does: the digits, in the order the browser's
-/// locale shows the parts (month first in en-US, day first in Indonesian).
-async fn type_date(client: &Client, css: &str, year: &str, month: &str, day: &str) {
-    let field = client.find(Locator::Css(css)).await.unwrap();
-    for digits in [format!("{month}{day}{year}"), format!("{day}{month}{year}")] {
-        field.clear().await.unwrap();
-        field.send_keys(&digits).await.unwrap();
-        let value = field.prop("value").await.unwrap().unwrap_or_default();
-        if value == format!("{year}-{month}-{day}") {
-            return;
-        }
-    }
-    panic!("could not type {year}-{month}-{day} into {css}");
 }
 
 async fn open_status(client: &Client, phone: bool, number: &str, code: &str) {

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agencies_import;
+mod audit;
 mod candidates;
 mod cases;
 mod connect;

@@ -241,26 +241,28 @@ pub enum Problem {
     Unreadable(String),
 }
 
+/// Always "entry N: …", so that a message can say "broken at entry N: …".
 impl fmt::Display for Break {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let seq = self.seq;
         match &self.problem {
             Problem::Missing { last } if *last == seq => {
-                write!(f, "entry {seq} is missing (deleted?)")
+                write!(f, "entry {seq}: it is missing (deleted?)")
             }
-            Problem::Missing { last } => {
-                write!(f, "entries {seq} to {last} are missing (deleted?)")
-            }
+            Problem::Missing { last } => write!(
+                f,
+                "entry {seq}: it and the entries after it up to {last} are missing (deleted?)"
+            ),
             Problem::WrongLink => write!(
                 f,
-                "entry {seq} does not link to entry {} (an earlier entry rewritten, or this one put in?)",
+                "entry {seq}: it does not link to entry {} (that entry rewritten, or this one put in?)",
                 seq - 1
             ),
             Problem::WrongHash => write!(
                 f,
                 "entry {seq}: its hash does not match its content (changed after it was written?)"
             ),
-            Problem::Unreadable(why) => write!(f, "entry {seq} cannot be read: {why}"),
+            Problem::Unreadable(why) => write!(f, "entry {seq}: it cannot be read: {why}"),
         }
     }
 }

@@ -205,7 +205,10 @@ async fn a_deleted_row_shows_as_a_gap(db: &Db) {
             problem: Problem::Missing { last: 4 }
         }
     );
-    assert_eq!(broken.to_string(), "entries 3 to 4 are missing (deleted?)");
+    assert_eq!(
+        broken.to_string(),
+        "entry 3: it and the entries after it up to 4 are missing (deleted?)"
+    );
 }
 
 /// An intruder who also recomputes the changed row's hash is caught by the next row's link.

@@ -397,7 +397,7 @@ pub async fn export<W: Write>(db: &Db, format: ExportFormat, out: W) -> Result<i
         ExportFormat::Csv => {
             let mut writer = csv::Writer::from_writer(out);
             writer.write_record(COLUMNS)?;
-            Sink::Csv(writer)
+            Sink::Csv(Box::new(writer))
         }
         ExportFormat::JsonLines => Sink::Lines(std::io::BufWriter::new(out)),
     };
@@ -420,7 +420,7 @@ pub async fn export<W: Write>(db: &Db, format: ExportFormat, out: W) -> Result<i
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Lines(std::io::BufWriter<W>),
 }
 

@@ -31,6 +31,10 @@ pub enum Command {
     /// agencies, a SIASN roster, KPU candidate lists with planted civil servants (and the
     /// ground truth), and a case history. The same seed and sizes give identical files.
     Synth(SynthArgs),
+    /// The tamper-evident audit log: every case transition, message, look at a reporter's
+    /// identity, account change and sign-in, chained by SHA-256 hashes.
+    #[command(subcommand)]
+    Audit(AuditCommand),
 }
 
 #[derive(Debug, Args)]
@@ -289,4 +293,33 @@ fn percent(text: &str) -> Result<f64, String> {
 pub struct AccountImportArgs {
     #[command(flatten)]
     pub file: RegistryFileArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every entry's hash and check every link. Exits 0 printing the number of
+    /// entries and the last hash (keep it elsewhere: a later check shows whether the log was
+    /// rewritten since); exits non-zero naming the first broken entry.
+    Verify(DatabaseArgs),
+    /// Write every entry, hashes included, for an administrator or an outside check.
+    Export(AuditExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuditFormat {
+    /// One row per entry with a header; `details` as JSON text.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditExportArgs {
+    #[arg(long, value_enum, default_value_t = AuditFormat::Jsonl)]
+    pub format: AuditFormat,
+    /// File to write; standard output when absent.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }

@@ -7,6 +7,7 @@ use netral_domain::access::ScopeSpec;
 use netral_domain::case::Role;
 use netral_store::Db;
 use netral_store::accounts::{self, NewStaffUser};
+use netral_store::audit;
 
 /// The demo accounts' shared password.
 pub const PASSWORD: &str = "netral-demo-2024";
@@ -53,7 +54,7 @@ pub async fn add(db: &Db, now: DateTime<Utc>) -> anyhow::Result<Vec<&'static str
             password: PASSWORD.to_owned(),
             must_change_password: false,
         };
-        accounts::create_user(db, &new, now).await?;
+        accounts::create_user(db, &new, audit::Actor::SYSTEM, now).await?;
     }
     Ok(ACCOUNTS.map(|(username, ..)| username).to_vec())
 }

@@ -9,6 +9,7 @@ use netral_domain::rules::{RuleBook, RuleSet};
 use serde::Serialize;
 use sqlx::types::Json;
 
+use crate::audit;
 use crate::db::{Db, On, Row, Tx, sql};
 use crate::error::StoreError;
 
@@ -118,6 +119,27 @@ pub async fn apply(
         Some(current.state),
         next.state,
         &payload,
+    )
+    .await?;
+    // The event's payload may hold free text (a reason, a note) and stays in `case_events`,
+    // append-only itself; the audit entry says who moved which case where, and points at it.
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: audit::Actor {
+                name: &actor.name,
+                role: actor.role.as_str(),
+            },
+            action: "case.transition",
+            subject: Some(number),
+            details: serde_json::json!({
+                "event": current.revision + 1,
+                "kind": action.kind().as_str(),
+                "from": current.state.as_str(),
+                "to": next.state.as_str(),
+            }),
+        },
+        now,
     )
     .await?;
     tx.commit().await?;

@@ -6,6 +6,7 @@
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::Serialize;
 
+use crate::audit;
 use crate::db::{Db, Row, sql};
 use crate::error::StoreError;
 use crate::jobs;
@@ -117,6 +118,31 @@ pub async fn queue(
         &serde_json::json!({ "run": id }),
         now,
         1,
+        now,
+    )
+    .await?;
+    let by = sql("SELECT username, role FROM staff_users WHERE id = $1")
+        .bind(started_by)
+        .fetch_one(&mut tx)
+        .await?;
+    let (username, role): (String, String) = (by.get("username")?, by.get("role")?);
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: audit::Actor {
+                name: &username,
+                role: &role,
+            },
+            action: "import.queued",
+            subject: Some(&id.to_string()),
+            details: serde_json::json!({
+                "run": id,
+                "kind": kind,
+                "file": file_name,
+                "stored_as": stored_name,
+                "bytes": size_bytes,
+            }),
+        },
         now,
     )
     .await?;

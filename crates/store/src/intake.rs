@@ -10,6 +10,7 @@ use netral_domain::report::{ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use sqlx::types::Json;
 
+use crate::audit;
 use crate::cases::{OPENED, append_event};
 use crate::db::{Db, Tx, sql};
 use crate::error::StoreError;
@@ -222,6 +223,24 @@ async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreErro
     .await?
     .get("id")?;
     attach(&mut *tx, case_id, Some(report_id), None, &attachments, now).await?;
+    // Inside the batch's transaction: a batch that fails and runs again rolls this back too.
+    audit::append(
+        &mut *tx,
+        &audit::Entry {
+            actor: audit::Actor {
+                name: draft.channel().as_str(),
+                role: INTAKE_ROLE,
+            },
+            action: "report.received",
+            subject: Some(&case_number),
+            details: serde_json::json!({
+                "report": report_number,
+                "attachments": attachments.len(),
+            }),
+        },
+        now,
+    )
+    .await?;
     Ok(FiledReport {
         report_number,
         case_number,

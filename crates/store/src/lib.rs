@@ -3,6 +3,7 @@
 //! backend, and a conformance suite that runs every store test on both.
 
 pub mod accounts;
+pub mod audit;
 pub mod case_desk;
 pub mod cases;
 mod db;

@@ -7,6 +7,7 @@ use netral_domain::case::CaseState;
 use netral_domain::deadline::Deadline;
 use serde::Serialize;
 
+use crate::audit;
 use crate::db::{Db, sql};
 use crate::error::StoreError;
 use crate::intake::{NewAttachment, attach};
@@ -180,6 +181,37 @@ pub async fn add_message(
         now,
     )
     .await?;
+    let case_number: String = sql("SELECT number FROM cases WHERE id = $1")
+        .bind(message.case_id)
+        .fetch_one(&mut tx)
+        .await?
+        .get("number")?;
+    // The body stays in `messages`; the log records that a message was sent, by whom.
+    let actor = match message.author {
+        Author::Reporter => audit::Actor::REPORTER,
+        Author::Handler => audit::Actor {
+            name: message.handler_name,
+            role: "handler",
+        },
+    };
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor,
+            action: if message.internal && message.author == Author::Handler {
+                "case.note"
+            } else {
+                "case.message"
+            },
+            subject: Some(&case_number),
+            details: serde_json::json!({
+                "message": id,
+                "attachments": message.attachments.len(),
+            }),
+        },
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -203,13 +235,30 @@ pub async fn reveal_identity(
     };
     let sealed: Option<Vec<u8>> = row.get("reporter_identity")?;
     if sealed.is_some() {
-        sql("INSERT INTO identity_reveals (report_id, at, actor, reason) VALUES ($1, $2, $3, $4)")
+        let reveal: i64 = sql("INSERT INTO identity_reveals (report_id, at, actor, reason) VALUES ($1, $2, $3, $4) RETURNING id")
             .bind(row.get::<i64>("id")?)
             .bind(now.trunc_subsecs(6))
             .bind(custodian)
             .bind(reason)
-            .execute(&mut tx)
-            .await?;
+            .fetch_one(&mut tx)
+            .await?
+            .get("id")?;
+        // The reason is kept here too: it is the custodian's own justification, the one thing
+        // an inquiry into a reveal needs, and it must not be editable where it is first kept.
+        audit::append(
+            &mut tx,
+            &audit::Entry {
+                actor: audit::Actor {
+                    name: custodian,
+                    role: "custodian",
+                },
+                action: "identity.reveal",
+                subject: Some(report_number),
+                details: serde_json::json!({ "reveal": reveal, "reason": reason }),
+            },
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(sealed)

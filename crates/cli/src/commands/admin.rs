@@ -2,6 +2,7 @@ use std::io::BufRead;
 
 use anyhow::Context;
 use netral_store::accounts::{self, NewStaffUser};
+use netral_store::audit;
 use netral_store::vault::random_token;
 
 use crate::args::{AdminCommand, CreateUserArgs};
@@ -60,7 +61,7 @@ async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {
         password: password.clone(),
         must_change_password: made_here,
     };
-    let created = accounts::create_user(&db, &new, chrono::Utc::now()).await;
+    let created = accounts::create_user(&db, &new, audit::Actor::SYSTEM, chrono::Utc::now()).await;
     db.close().await;
     let id = created?;
     let username = accounts::normalise_username(&new.username)?;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod admin;
+mod audit;
 mod import;
 mod migrate;
 mod registry_import;
@@ -21,6 +22,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin(command) => admin::run(command).await,
         Command::Import(command) => import::run(command).await,
         Command::Synth(args) => synth::run(args),
+        Command::Audit(command) => audit::run(command).await,
     }
 }
 

@@ -5,7 +5,7 @@ fn help_names_every_command() {
     let output = netral().arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = text(&output);
-    for command in ["serve", "migrate", "admin", "synth"] {
+    for command in ["serve", "migrate", "admin", "synth", "audit"] {
         assert!(help.contains(command), "{help}");
     }
 }

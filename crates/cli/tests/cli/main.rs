@@ -2,6 +2,7 @@
 //! binary for the crate (each file in tests/ would link its own).
 
 mod accounts;
+mod audit;
 mod crash;
 mod errors;
 mod help;

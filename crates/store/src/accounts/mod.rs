@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use netral_domain::access::{Scope, ScopeSpec};
 use netral_domain::case::Role;
 
+use crate::audit;
 use crate::db::{Db, Row, Tx, sql};
 use crate::error::StoreError;
 use crate::vault::Vault;
@@ -139,10 +140,12 @@ pub fn normalise_username(username: &str) -> Result<String, AccountError> {
     }
 }
 
-/// Creates an account; gives its id.
+/// Creates an account; gives its id. `by` is the administrator (or [`audit::Actor::SYSTEM`]
+/// for the command line) the audit log names.
 pub async fn create_user(
     db: &Db,
     new: &NewStaffUser,
+    by: audit::Actor<'_>,
     now: DateTime<Utc>,
 ) -> Result<i64, AccountError> {
     let username = normalise_username(&new.username)?;
@@ -167,7 +170,7 @@ pub async fn create_user(
          scope_agency_id, password_hash, must_change_password, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
     )
-    .bind(username)
+    .bind(username.clone())
     .bind(display_name)
     .bind(
         new.email
@@ -186,6 +189,21 @@ pub async fn create_user(
     .fetch_one(&mut tx)
     .await?
     .get("id")?;
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: by,
+            action: "account.create",
+            subject: Some(&username),
+            details: serde_json::json!({
+                "user": id,
+                "role": new.role.as_str(),
+                "scope": new.scope.to_string(),
+            }),
+        },
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -267,6 +285,7 @@ pub async fn reset_password(
     db: &Db,
     user_id: i64,
     new_password: &str,
+    by: audit::Actor<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
     let user = get_user(db, user_id)
@@ -274,7 +293,13 @@ pub async fn reset_password(
         .ok_or(AccountError::NotFound(user_id))?;
     check_policy(&user.username, new_password)?;
     let hash = hash_off_runtime(new_password.to_owned()).await?;
-    store_password(db, user_id, hash, true, None, now).await
+    let change = PasswordChange {
+        must_change: true,
+        keep_session: None,
+        by,
+        action: "account.reset_password",
+    };
+    store_password(db, user_id, hash, change, now).await
 }
 
 /// The user replaces their own password, proving they know the current one. Their other
@@ -297,50 +322,102 @@ pub async fn change_password(
     }
     check_policy(&user.username, new_password)?;
     let hash = hash_off_runtime(new_password.to_owned()).await?;
-    store_password(db, user_id, hash, false, Some(keep_session), now).await
+    let change = PasswordChange {
+        must_change: false,
+        keep_session: Some(keep_session),
+        by: audit::Actor {
+            name: &user.username,
+            role: user.role.as_str(),
+        },
+        action: "account.change_password",
+    };
+    store_password(db, user_id, hash, change, now).await
+}
+
+/// How a password is being replaced, and by whom.
+struct PasswordChange<'a> {
+    must_change: bool,
+    keep_session: Option<&'a str>,
+    by: audit::Actor<'a>,
+    action: &'static str,
 }
 
 async fn store_password(
     db: &Db,
     user_id: i64,
     hash: String,
-    must_change: bool,
-    keep_session: Option<&str>,
+    change: PasswordChange<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
     let mut tx = db.begin().await?;
-    sql(
+    let username: String = sql(
         "UPDATE staff_users SET password_hash = $1, must_change_password = $2, updated_at = $3 \
-         WHERE id = $4",
+         WHERE id = $4 RETURNING username",
     )
     .bind(hash)
-    .bind(must_change)
+    .bind(change.must_change)
     .bind(now)
     .bind(user_id)
-    .execute(&mut tx)
+    .fetch_optional(&mut tx)
+    .await?
+    .ok_or(AccountError::NotFound(user_id))?
+    .get("username")?;
+    sessions::close_all_but(&mut tx, user_id, change.keep_session).await?;
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: change.by,
+            action: change.action,
+            subject: Some(&username),
+            details: serde_json::json!({ "user": user_id }),
+        },
+        now,
+    )
     .await?;
-    sessions::close_all_but(&mut tx, user_id, keep_session).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Disables or re-enables an account; disabling ends its sessions at once.
+/// Disables or re-enables an account; disabling ends its sessions at once. An unknown id
+/// changes nothing.
 pub async fn set_disabled(
     db: &Db,
     user_id: i64,
     disabled: bool,
+    by: audit::Actor<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
-    sql("UPDATE staff_users SET disabled_at = $1, updated_at = $2 WHERE id = $3")
-        .bind(disabled.then_some(now))
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut tx)
-        .await?;
+    let Some(row) = sql(
+        "UPDATE staff_users SET disabled_at = $1, updated_at = $2 WHERE id = $3 RETURNING username",
+    )
+    .bind(disabled.then_some(now))
+    .bind(now)
+    .bind(user_id)
+    .fetch_optional(&mut tx)
+    .await?
+    else {
+        return Ok(());
+    };
+    let username: String = row.get("username")?;
     if disabled {
         sessions::close_all_but(&mut tx, user_id, None).await?;
     }
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: by,
+            action: if disabled {
+                "account.disable"
+            } else {
+                "account.enable"
+            },
+            subject: Some(&username),
+            details: serde_json::json!({ "user": user_id }),
+        },
+        now,
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -367,13 +444,34 @@ pub async fn enable_second_factor(
     };
     let sealed = vault.seal(secret_base32.as_bytes(), &second_factor_context(user_id));
     let mut tx = db.begin().await?;
-    sql("UPDATE staff_users SET totp_secret = $1, totp_last_step = $2, updated_at = $3 WHERE id = $4")
-        .bind(sealed)
-        .bind(i64::try_from(step).unwrap_or(i64::MAX))
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut tx)
-        .await?;
+    let Some(row) = sql(
+        "UPDATE staff_users SET totp_secret = $1, totp_last_step = $2, updated_at = $3 WHERE id = $4 \
+         RETURNING username, role",
+    )
+    .bind(sealed)
+    .bind(i64::try_from(step).unwrap_or(i64::MAX))
+    .bind(now)
+    .bind(user_id)
+    .fetch_optional(&mut tx)
+    .await?
+    else {
+        return Ok(false);
+    };
+    let (username, role): (String, String) = (row.get("username")?, row.get("role")?);
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: audit::Actor {
+                name: &username,
+                role: &role,
+            },
+            action: "account.second_factor",
+            subject: Some(&username),
+            details: serde_json::json!({ "user": user_id }),
+        },
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -9,6 +9,7 @@ use super::{
     StaffUser, normalise_username, password, user_columns, user_from_row, user_tables,
     verify_off_runtime,
 };
+use crate::audit;
 use crate::db::{Db, sql};
 use crate::error::StoreError;
 
@@ -59,7 +60,7 @@ pub async fn sign_in(
     let matches = verify_off_runtime(password_typed.to_owned(), stored).await?;
     match user {
         Some(user) if matches && !user.disabled => {
-            forget_failures(db, &username).await?;
+            signed_in(db, &user, client_ip, now).await?;
             Ok(SignInOutcome::SignedIn(user))
         }
         _ => {
@@ -117,10 +118,32 @@ async fn record_failure(
     tx.commit().await
 }
 
-async fn forget_failures(db: &Db, username: &str) -> Result<(), StoreError> {
+/// Forgets the user's failures and records the sign-in. Failed attempts are not audited: they
+/// are counted in `failed_sign_ins`, and anyone on the internet could fill the log with them.
+async fn signed_in(
+    db: &Db,
+    user: &StaffUser,
+    client_ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
     sql("DELETE FROM failed_sign_ins WHERE username = $1")
-        .bind(username.to_owned())
-        .execute_alone(db)
-        .await
-        .map(|_| ())
+        .bind(user.username.clone())
+        .execute(&mut tx)
+        .await?;
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: audit::Actor {
+                name: &user.username,
+                role: user.role.as_str(),
+            },
+            action: "account.sign_in",
+            subject: Some(&user.username),
+            details: serde_json::json!({ "user": user.id, "from": client_ip }),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await
 }

@@ -5,12 +5,12 @@
 use chrono::Duration;
 use netral_domain::access::{Scope, ScopeSpec};
 use netral_domain::case::Role;
-use netral_store::Db;
 use netral_store::accounts::{
     self, AccountError, NewStaffUser, SignInOutcome, THROTTLE_AFTER_FAILURES, second_factor,
     sessions,
 };
 use netral_store::vault::Vault;
+use netral_store::{Db, audit};
 use netral_testkit::fixtures::add_karawang_official;
 use netral_testkit::{at, on_both};
 
@@ -23,6 +23,11 @@ on_both!(
 );
 
 const PASSWORD: &str = "kopi tubruk panas";
+/// The administrator the audit log names for account changes in these tests.
+pub const ADMIN: audit::Actor<'static> = audit::Actor {
+    name: "admin",
+    role: "administrator",
+};
 
 pub fn new_user(username: &str, role: Role, scope: ScopeSpec) -> NewStaffUser {
     NewStaffUser {
@@ -41,6 +46,7 @@ async fn an_account_signs_in_with_its_password_only(db: &Db) {
     let id = accounts::create_user(
         db,
         &new_user("Siti.Verifikator", Role::Verifier, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await
@@ -75,6 +81,7 @@ async fn an_account_signs_in_with_its_password_only(db: &Db) {
     let again = accounts::create_user(
         db,
         &new_user("siti.verifikator", Role::Analyst, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await;
@@ -85,11 +92,13 @@ async fn an_account_signs_in_with_its_password_only(db: &Db) {
     let mut weak = new_user("budi", Role::Analyst, ScopeSpec::National);
     weak.password = "pendek".into();
     assert!(matches!(
-        accounts::create_user(db, &weak, now).await,
+        accounts::create_user(db, &weak, ADMIN, now).await,
         Err(AccountError::Password(_))
     ));
 
-    accounts::set_disabled(db, id, true, now).await.unwrap();
+    accounts::set_disabled(db, id, true, ADMIN, now)
+        .await
+        .unwrap();
     assert_eq!(
         accounts::sign_in(db, "siti.verifikator", PASSWORD, "10.0.0.1", now)
             .await
@@ -109,6 +118,7 @@ async fn scopes_are_checked_against_the_registry(db: &Db) {
             Role::PpkLiaison,
             ScopeSpec::Agency("3215".into()),
         ),
+        ADMIN,
         now,
     )
     .await
@@ -127,6 +137,7 @@ async fn scopes_are_checked_against_the_registry(db: &Db) {
             Role::Reviewer,
             "province:32".parse().unwrap(),
         ),
+        ADMIN,
         now,
     )
     .await
@@ -138,6 +149,7 @@ async fn scopes_are_checked_against_the_registry(db: &Db) {
     let unknown_agency = accounts::create_user(
         db,
         &new_user("ppk.x", Role::PpkLiaison, ScopeSpec::Agency("9999".into())),
+        ADMIN,
         now,
     )
     .await;
@@ -146,6 +158,7 @@ async fn scopes_are_checked_against_the_registry(db: &Db) {
         db,
         // 20 is well formed but no province has it.
         &new_user("prov.x", Role::Reviewer, "province:20".parse().unwrap()),
+        ADMIN,
         now,
     )
     .await;
@@ -167,6 +180,7 @@ async fn repeated_failures_throttle_even_the_right_password(db: &Db) {
     accounts::create_user(
         db,
         &new_user("andi", Role::Verifier, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await
@@ -187,6 +201,7 @@ async fn repeated_failures_throttle_even_the_right_password(db: &Db) {
     accounts::create_user(
         db,
         &new_user("sari", Role::Verifier, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await
@@ -221,6 +236,7 @@ async fn sessions_end_when_idle_expired_closed_or_reset(db: &Db) {
     let id = accounts::create_user(
         db,
         &new_user("dewi", Role::Reviewer, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await
@@ -266,7 +282,7 @@ async fn sessions_end_when_idle_expired_closed_or_reset(db: &Db) {
     assert!(sessions::find(db, &closed, now).await.unwrap().is_none());
 
     let before_reset = sessions::open(db, id, true, "10.0.0.2", now).await.unwrap();
-    accounts::reset_password(db, id, "teh manis hangat", now)
+    accounts::reset_password(db, id, "teh manis hangat", ADMIN, now)
         .await
         .unwrap();
     assert!(
@@ -316,6 +332,7 @@ async fn a_second_factor_code_is_accepted_once(db: &Db) {
     let id = accounts::create_user(
         db,
         &new_user("kustodian", Role::Custodian, ScopeSpec::National),
+        ADMIN,
         now,
     )
     .await

@@ -4,6 +4,7 @@
 mod accounts;
 mod agencies_import;
 mod agency_overview;
+mod audit;
 mod candidates;
 mod case_desk;
 mod cases;

@@ -49,6 +49,14 @@ impl Staff {
             Err(WebError::Forbidden)
         }
     }
+
+    /// The signed-in person as the audit log names them.
+    pub fn audit_actor(&self) -> netral_store::audit::Actor<'_> {
+        netral_store::audit::Actor {
+            name: &self.user.username,
+            role: self.user.role.as_str(),
+        }
+    }
 }
 
 /// Where a session must go before it may use the back office, if anywhere.

@@ -6,6 +6,7 @@ use netral_domain::access::Scope;
 use netral_domain::access::ScopeSpec;
 use netral_domain::case::Role;
 use netral_store::accounts::{self, NewStaffUser, second_factor};
+use netral_store::audit;
 use netral_store::registry::{self, NewAgency, NewCivilServant, lookup};
 use netral_store::tabular::pipeline::{FileImportOptions, FileImportSummary};
 use netral_testkit::fixtures::{NIP, add_karawang_official};
@@ -27,7 +28,7 @@ pub async fn add_user(app: &TestApp, username: &str, role: Role, scope: ScopeSpe
         password: PASSWORD.to_owned(),
         must_change_password: false,
     };
-    accounts::create_user(&app.db, &new, Utc::now())
+    accounts::create_user(&app.db, &new, audit::Actor::SYSTEM, Utc::now())
         .await
         .unwrap()
 }

@@ -142,7 +142,7 @@ pub(crate) async fn create(
             .await;
         }
     };
-    match accounts::create_user(&ctx.app.db, &new, Utc::now()).await {
+    match accounts::create_user(&ctx.app.db, &new, staff.audit_actor(), Utc::now()).await {
         Ok(_) => {
             let issued = Issued {
                 username: accounts::normalise_username(&form.username).unwrap_or_default(),
@@ -251,7 +251,9 @@ pub(crate) async fn reset_password(
         .await?
         .ok_or(WebError::NotFound)?;
     let password = random_token(12);
-    match accounts::reset_password(&ctx.app.db, id, &password, Utc::now()).await {
+    match accounts::reset_password(&ctx.app.db, id, &password, staff.audit_actor(), Utc::now())
+        .await
+    {
         Ok(()) => {}
         Err(AccountError::Store(e)) => return Err(e.into()),
         Err(other) => return Err(WebError::BadRequest(other.to_string())),
@@ -293,7 +295,14 @@ pub(crate) async fn set_status(
     accounts::get_user(&ctx.app.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    accounts::set_disabled(&ctx.app.db, id, form.disabled == "1", Utc::now()).await?;
+    accounts::set_disabled(
+        &ctx.app.db,
+        id,
+        form.disabled == "1",
+        staff.audit_actor(),
+        Utc::now(),
+    )
+    .await?;
     Ok(Redirect::to("/kantor/pengguna").into_response())
 }
 

@@ -13,6 +13,8 @@
 //! See docs/decisions/0008-roster-import.md for why, and 0010 for the measurements at scale.
 
 mod reader;
+mod sqlite_raw;
+mod values;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -57,6 +59,10 @@ pub struct ImportOptions {
     /// import fails with [`ImportError::Interrupted`].
     #[doc(hidden)]
     pub fail_before_commit_of_batch: Option<u64>,
+    /// Test hook: whether to treat the table as empty at the start (a first national load),
+    /// instead of looking; lets a test send the PostgreSQL fast path rows that conflict.
+    #[doc(hidden)]
+    pub assume_empty_table: Option<bool>,
 }
 
 impl ImportOptions {
@@ -70,6 +76,7 @@ impl ImportOptions {
             now,
             dry_run: false,
             fail_before_commit_of_batch: None,
+            assume_empty_table: None,
         }
     }
 }
@@ -170,6 +177,10 @@ pub async fn import_roster(
         batch_size: options.batch_size,
         report_path: options.report_path.clone(),
     };
+    let fresh = match options.assume_empty_table {
+        Some(empty) => empty,
+        None => !options.dry_run && writer::table_is_empty(db).await?,
+    };
     let (sender, mut batches) = tokio::sync::mpsc::channel(2);
     let reading = tokio::task::spawn_blocking(move || reader::run(setup, sender));
 
@@ -197,7 +208,7 @@ pub async fn import_roster(
                         let written = if dry_run {
                             Ok(writer::Written::default())
                         } else {
-                            writer::write_batch(&db, batch.rows, &label, now, fail).await
+                            writer::write_batch(&db, batch.rows, &label, now, fresh, fail).await
                         };
                         written.map(|w| (w, batch.rows_read, batch.bytes_read))
                     });

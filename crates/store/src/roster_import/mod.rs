@@ -4,13 +4,14 @@
 //! - **Streaming.** A reading thread parses and checks rows one by one and hands over batches
 //!   (default 5,000); the file is never held, and at most two batches wait, so memory stays
 //!   flat whatever the file's size.
-//! - **Batches are transactions.** Each batch is written in one transaction of multi-row
-//!   upserts keyed on the NIP: an interrupted import leaves whole batches only, and running it
+//! - **Batches are transactions.** Each batch is written in one transaction of upserts keyed
+//!   on the NIP: an interrupted import leaves whole batches only, and running it
 //!   again converges to the same table (rows already there are updated, never duplicated).
 //! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
 //!   line, field, message`, written as CSV; the summary keeps the first hundred.
 //!
-//! See docs/decisions/0008-roster-import.md for why, and 0010 for the measurements at scale.
+//! See docs/decisions/0008-roster-import.md for why, 0010 and 0011 for the
+//! measurements at scale.
 
 mod reader;
 mod sqlite_raw;
@@ -37,6 +38,11 @@ use crate::tabular::{ReportError, SourceError};
 /// Rows per transaction unless told otherwise: large enough that commits cost little, small
 /// enough that an interrupted import loses seconds of work.
 pub const DEFAULT_BATCH_SIZE: usize = 5_000;
+
+/// Rows written to SQLite between two checkpoints of its WAL by the import: each checkpoint
+/// copies the pages these rows dirtied back to the database, once each however often they were
+/// rewritten, and lets the WAL start over.
+const SQLITE_CHECKPOINT_ROWS: u64 = 50_000;
 
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -196,6 +202,7 @@ pub async fn import_roster(
     let mut totals = writer::Written::default();
     let mut written_batches = 0;
     let mut shown = (0, 0);
+    let mut rows_since_checkpoint = 0;
     loop {
         while !closed && in_flight.len() < in_flight_max {
             match batches.recv().await {
@@ -235,6 +242,15 @@ pub async fn import_roster(
                 });
             }
         };
+        // SQLite writes one batch at a time: between two, the WAL is checkpointed from the
+        // writer, or it grows by the whole import (see `Db::checkpoint_between_writes`).
+        if db.backend() == Backend::Sqlite && !options.dry_run {
+            rows_since_checkpoint += written.inserted + written.updated;
+            if rows_since_checkpoint >= SQLITE_CHECKPOINT_ROWS {
+                rows_since_checkpoint = 0;
+                db.checkpoint_between_writes().await?;
+            }
+        }
         totals.inserted += written.inserted;
         totals.updated += written.updated;
         totals.unchanged += written.unchanged;

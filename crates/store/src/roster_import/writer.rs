@@ -1,9 +1,10 @@
-//! The writing side of an import: each batch in one transaction, as multi-row upserts keyed on
-//! the NIP, so that a batch is all in or all out and a file imported twice ends as it would
-//! once. SQLite gets `INSERT … VALUES` lists (its parameter limit allows ~1,500 rows per
-//! statement; 500 measured as fast), rows in NIP order and a page cache large enough for the
-//! NIP index. PostgreSQL gets the batch by `COPY` into a temporary table, then one `INSERT …
-//! SELECT` of only the rows that are new or changed. See docs/decisions/0010.
+//! The writing side of an import: each batch in one transaction, as upserts keyed on the NIP,
+//! so that a batch is all in or all out and a file imported twice ends as it would once.
+//! SQLite gets one prepared upsert stepped row by row through the raw handle (`sqlite_raw`),
+//! rows in NIP order and a page cache large enough for the NIP index. PostgreSQL gets the batch
+//! by `COPY` into a temporary table, then one `INSERT … SELECT` of only the rows that are new
+//! or changed; into a table that was empty when the import began, `COPY` straight into it.
+//! See docs/decisions/0010 and 0011.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::LockedSqliteHandle;

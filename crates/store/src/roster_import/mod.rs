@@ -10,7 +10,7 @@
 //! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
 //!   line, field, message`, written as CSV; the summary keeps the first hundred.
 //!
-//! See docs/decisions/0008-roster-import.md for why, 0010 and 0011 for the
+//! See docs/decisions/0008-roster-import.md for why, 0010 and 0014 for the
 //! measurements at scale.
 
 mod reader;

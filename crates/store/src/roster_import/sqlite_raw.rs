@@ -3,7 +3,7 @@
 //!
 //! Why: through sqlx every value of every row is copied into an argument buffer, handed to
 //! sqlx's worker thread, bound as a transient copy (copied again by SQLite) and freed; at a
-//! million rows that was most of the writer's time (decision 0011). Here one statement is
+//! million rows that was most of the writer's time (decision 0014). Here one statement is
 //! prepared once per batch, and each row's values are bound in place, uncopied, then stepped.
 //!
 //! The statement runs on the writer connection inside the batch's transaction: the caller

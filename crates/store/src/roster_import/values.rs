@@ -3,7 +3,7 @@
 //!
 //! Why packed: a row of separate `String`s cost ~15 allocations and ~1 KB in flight; packed it
 //! is one allocation and ~300 bytes, which is what lets batches be large (fewer commits, and on
-//! SQLite fewer rewrites of the same NIP-index pages) while memory stays small. See 0011.
+//! SQLite fewer rewrites of the same NIP-index pages) while memory stays small. See 0014.
 
 use std::fmt::Write as _;
 

@@ -4,7 +4,7 @@
 //! rows in NIP order and a page cache large enough for the NIP index. PostgreSQL gets the batch
 //! by `COPY` into a temporary table, then one `INSERT … SELECT` of only the rows that are new
 //! or changed; into a table that was empty when the import began, `COPY` straight into it.
-//! See docs/decisions/0010 and 0011.
+//! See docs/decisions/0010 and 0014.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::LockedSqliteHandle;

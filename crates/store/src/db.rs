@@ -155,6 +155,21 @@ impl Db {
         }
     }
 
+    /// Checkpoints the WAL from the writer connection, between two write transactions: no write
+    /// can come in meanwhile, so every frame is copied back and the next transaction starts the
+    /// WAL over. A long import needs it: the background checkpoint (group_commit) runs while
+    /// the import keeps writing, never catches up, and the WAL would grow by everything the
+    /// import writes (tens of GB for a national roster). A checkpoint another connection is
+    /// running makes this one a no-op. Nothing to do on PostgreSQL.
+    pub async fn checkpoint_between_writes(&self) -> Result<(), StoreError> {
+        if let Db::Sqlite { writer, .. } = self {
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(writer)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         match self {
             Db::Sqlite { writer, reader, .. } => {

@@ -4,15 +4,18 @@
 //! - **Streaming.** A reading thread parses and checks rows one by one and hands over batches
 //!   (default 5,000); the file is never held, and at most two batches wait, so memory stays
 //!   flat whatever the file's size.
-//! - **Batches are transactions.** Each batch is written in one transaction of multi-row
-//!   upserts keyed on the NIP: an interrupted import leaves whole batches only, and running it
+//! - **Batches are transactions.** Each batch is written in one transaction of upserts keyed
+//!   on the NIP: an interrupted import leaves whole batches only, and running it
 //!   again converges to the same table (rows already there are updated, never duplicated).
 //! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
 //!   line, field, message`, written as CSV; the summary keeps the first hundred.
 //!
-//! See docs/decisions/0008-roster-import.md for why, and 0010 for the measurements at scale.
+//! See docs/decisions/0008-roster-import.md for why, 0010 and 0014 for the
+//! measurements at scale.
 
 mod reader;
+mod sqlite_raw;
+mod values;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +39,11 @@ use crate::tabular::{ReportError, SourceError};
 /// enough that an interrupted import loses seconds of work.
 pub const DEFAULT_BATCH_SIZE: usize = 5_000;
 
+/// Rows written to SQLite between two checkpoints of its WAL by the import: each checkpoint
+/// copies the pages these rows dirtied back to the database, once each however often they were
+/// rewritten, and lets the WAL start over.
+const SQLITE_CHECKPOINT_ROWS: u64 = 50_000;
+
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
     /// For files whose headers are not SIASN's.
@@ -57,6 +65,10 @@ pub struct ImportOptions {
     /// import fails with [`ImportError::Interrupted`].
     #[doc(hidden)]
     pub fail_before_commit_of_batch: Option<u64>,
+    /// Test hook: whether to treat the table as empty at the start (a first national load),
+    /// instead of looking; lets a test send the PostgreSQL fast path rows that conflict.
+    #[doc(hidden)]
+    pub assume_empty_table: Option<bool>,
 }
 
 impl ImportOptions {
@@ -70,6 +82,7 @@ impl ImportOptions {
             now,
             dry_run: false,
             fail_before_commit_of_batch: None,
+            assume_empty_table: None,
         }
     }
 }
@@ -170,6 +183,10 @@ pub async fn import_roster(
         batch_size: options.batch_size,
         report_path: options.report_path.clone(),
     };
+    let fresh = match options.assume_empty_table {
+        Some(empty) => empty,
+        None => !options.dry_run && writer::table_is_empty(db).await?,
+    };
     let (sender, mut batches) = tokio::sync::mpsc::channel(2);
     let reading = tokio::task::spawn_blocking(move || reader::run(setup, sender));
 
@@ -185,6 +202,7 @@ pub async fn import_roster(
     let mut totals = writer::Written::default();
     let mut written_batches = 0;
     let mut shown = (0, 0);
+    let mut rows_since_checkpoint = 0;
     loop {
         while !closed && in_flight.len() < in_flight_max {
             match batches.recv().await {
@@ -197,7 +215,7 @@ pub async fn import_roster(
                         let written = if dry_run {
                             Ok(writer::Written::default())
                         } else {
-                            writer::write_batch(&db, batch.rows, &label, now, fail).await
+                            writer::write_batch(&db, batch.rows, &label, now, fresh, fail).await
                         };
                         written.map(|w| (w, batch.rows_read, batch.bytes_read))
                     });
@@ -224,6 +242,15 @@ pub async fn import_roster(
                 });
             }
         };
+        // SQLite writes one batch at a time: between two, the WAL is checkpointed from the
+        // writer, or it grows by the whole import (see `Db::checkpoint_between_writes`).
+        if db.backend() == Backend::Sqlite && !options.dry_run {
+            rows_since_checkpoint += written.inserted + written.updated;
+            if rows_since_checkpoint >= SQLITE_CHECKPOINT_ROWS {
+                rows_since_checkpoint = 0;
+                db.checkpoint_between_writes().await?;
+            }
+        }
         totals.inserted += written.inserted;
         totals.updated += written.updated;
         totals.unchanged += written.unchanged;

@@ -1,21 +1,21 @@
-//! The writing side of an import: each batch in one transaction, as multi-row upserts keyed on
-//! the NIP, so that a batch is all in or all out and a file imported twice ends as it would
-//! once. SQLite gets `INSERT … VALUES` lists (its parameter limit allows ~1,500 rows per
-//! statement; 500 measured as fast), rows in NIP order and a page cache large enough for the
-//! NIP index. PostgreSQL gets the batch by `COPY` into a temporary table, then one `INSERT …
-//! SELECT` of only the rows that are new or changed. See docs/decisions/0010.
+//! The writing side of an import: each batch in one transaction, as upserts keyed on the NIP,
+//! so that a batch is all in or all out and a file imported twice ends as it would once.
+//! SQLite gets one prepared upsert stepped row by row through the raw handle (`sqlite_raw`),
+//! rows in NIP order and a page cache large enough for the NIP index. PostgreSQL gets the batch
+//! by `COPY` into a temporary table, then one `INSERT … SELECT` of only the rows that are new
+//! or changed; into a table that was empty when the import began, `COPY` straight into it.
+//! See docs/decisions/0010 and 0014.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use netral_domain::roster::RosterRecord;
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::LockedSqliteHandle;
 use sqlx::{Postgres, Sqlite, Transaction};
+
+use super::sqlite_raw::{Cell, Prepared};
+use super::values::{CELLS, Values};
 
 use crate::db::{Backend, Db, Tx};
 use crate::error::StoreError;
-use crate::registry::bulk::{Placeholders, Statement, chunk_sizes};
-use crate::registry::{back_titles, front_titles};
-
-/// Rows per SQLite statement: 21 parameters each, well under SQLite's 32,766.
-const SQLITE_ROWS_PER_STATEMENT: usize = 500;
+use crate::registry::bulk::{Placeholders, Statement};
 
 /// The writer connection's page cache during an import, in KiB (SQLite's negative form). The
 /// default 2 MB cannot hold the NIP index of a large roster: every batch then re-reads its
@@ -94,6 +94,8 @@ const POSTGRES_STAGE: &str = "CREATE TEMPORARY TABLE roster_stage (nip text, nip
 
 const POSTGRES_COPY: &str = "COPY roster_stage FROM STDIN";
 
+const POSTGRES_COPY_FRESH: &str = concat!("COPY civil_servants (", columns!(), ") FROM STDIN");
+
 /// Only rows that are new or differ reach the `INSERT`: `ON CONFLICT DO UPDATE` locks the
 /// existing row before it evaluates its `WHERE`, so an unchanged row sent to it costs a row
 /// lock written to the heap and the WAL, which made a re-import as slow as the first. The
@@ -123,73 +125,22 @@ const POSTGRES_UPSERT: &str = concat!(
      SELECT COUNT(*) AS changed, COUNT(*) FILTER (WHERE inserted) AS inserted FROM written"
 );
 
-/// One row's values as stored, made on the reading thread so that the writer only binds them.
-pub(super) struct Values {
-    nip: String,
-    nip_lama: Option<String>,
-    nik: Option<String>,
-    name: String,
-    given_name: String,
-    front_titles: Option<String>,
-    back_titles: Option<String>,
-    sex: String,
-    birth_date: NaiveDate,
-    birth_place: Option<String>,
-    employee_type: String,
-    status: Option<String>,
-    agency_id: i64,
-    unit: String,
-    work_location: Option<String>,
-    position_type: String,
-    position: String,
-    eselon: Option<String>,
-    rank: Option<String>,
-}
-
-impl Values {
-    pub fn of(record: RosterRecord, agency_id: i64) -> Values {
-        Values {
-            nip: record.number.as_str().to_owned(),
-            sex: match record.sex() {
-                netral_domain::ids::Sex::Male => "male",
-                netral_domain::ids::Sex::Female => "female",
-            }
-            .to_owned(),
-            birth_date: record.birth_date(),
-            employee_type: record.employee_type().as_str().to_owned(),
-            nip_lama: record.nip_lama,
-            nik: record.nik.map(|n| n.as_str().to_owned()),
-            given_name: record.name.given_name().to_owned(),
-            front_titles: front_titles(&record.name),
-            back_titles: back_titles(&record.name),
-            name: record.name.as_written().to_owned(),
-            birth_place: record.birth_place,
-            status: record.status,
-            agency_id,
-            // Columns from before the roster import, NOT NULL: empty when the export has none.
-            unit: record.unit.unwrap_or_default(),
-            work_location: record.work_location,
-            position_type: record.position_type.unwrap_or_default(),
-            position: record.position.unwrap_or_default(),
-            eselon: record.eselon,
-            rank: record.rank,
-        }
-    }
-}
-
 /// Writes one batch in one transaction. `fail_before_commit` is the test hook that stands for
 /// a crash in the middle of a batch: everything is written, then rolled back.
+/// `fresh`: the table was empty when the import began (see [`table_is_empty`]).
 pub(super) async fn write_batch(
     db: &Db,
     values: Vec<Values>,
     label: &str,
     now: DateTime<Utc>,
+    fresh: bool,
     fail_before_commit: bool,
 ) -> Result<Written, super::ImportError> {
     let total = values.len() as u64;
     let mut tx = db.begin().await?;
     let (changed, inserted) = match &mut tx {
         Tx::Sqlite(tx) => sqlite(tx, values, label, now).await?,
+        Tx::Postgres(tx) if fresh => postgres_fresh(tx, values, label, now).await?,
         Tx::Postgres(tx) => postgres(tx, values, label, now).await?,
     };
     if fail_before_commit {
@@ -201,6 +152,15 @@ pub(super) async fn write_batch(
         updated: changed.saturating_sub(inserted),
         unchanged: total.saturating_sub(changed),
     })
+}
+
+/// Whether `civil_servants` is empty: a first, national load. On PostgreSQL its batches are then
+/// copied straight into the table (see [`postgres_fresh`]).
+pub(super) async fn table_is_empty(db: &Db) -> Result<bool, StoreError> {
+    let row = crate::db::sql("SELECT NOT EXISTS (SELECT 1 FROM civil_servants) AS empty")
+        .fetch_one(db)
+        .await?;
+    row.get::<bool>("empty")
 }
 
 /// Gives the SQLite writer connection its usual page cache back once an import is over.
@@ -224,47 +184,55 @@ async fn sqlite(
 ) -> Result<(u64, u64), StoreError> {
     sqlx::query(SQLITE_IMPORT_CACHE).execute(&mut **tx).await?;
     // In NIP order, consecutive rows land on the same pages of the NIP index.
-    values.sort_unstable_by(|a, b| a.nip.cmp(&b.nip));
+    values.sort_unstable_by(|a, b| a.nip().cmp(b.nip()));
     // New rows get rowids above the largest one, which tells inserted rows from updated ones
     // without reading the batch back; the transaction holds SQLite's only write lock.
     let before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM civil_servants")
         .fetch_one(&mut **tx)
         .await?;
-    let mut changed = 0;
-    let mut rows = values.into_iter();
-    for size in chunk_sizes(rows.len(), SQLITE_ROWS_PER_STATEMENT) {
-        let mut query = sqlx::query(SQLITE_UPSERT.text(size));
-        for v in rows.by_ref().take(size) {
-            query = query
-                .bind(v.nip)
-                .bind(v.nip_lama)
-                .bind(v.nik)
-                .bind(v.name)
-                .bind(v.given_name)
-                .bind(v.front_titles)
-                .bind(v.back_titles)
-                .bind(v.sex)
-                .bind(v.birth_date)
-                .bind(v.birth_place)
-                .bind(v.employee_type)
-                .bind(v.status)
-                .bind(v.agency_id)
-                .bind(v.unit)
-                .bind(v.work_location)
-                .bind(v.position_type)
-                .bind(v.position)
-                .bind(v.eselon)
-                .bind(v.rank)
-                .bind(now)
-                .bind(label.to_owned());
-        }
-        changed += query.execute(&mut **tx).await?.rows_affected();
-    }
+    let changed = {
+        let mut handle = tx.lock_handle().await?;
+        off_the_runtime(|| sqlite_rows(&mut handle, &values, label, now))?
+    };
     let inserted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM civil_servants WHERE id > $1")
         .bind(before)
         .fetch_one(&mut **tx)
         .await?;
     Ok((changed, inserted as u64))
+}
+
+/// Binds and steps one upsert per row through the raw handle (see `sqlite_raw`): values as
+/// sqlx would have stored them (dates `%F`, timestamps RFC 3339).
+fn sqlite_rows(
+    handle: &mut LockedSqliteHandle<'_>,
+    values: &[Values],
+    label: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let now = now.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+    let mut upsert = Prepared::new(handle, SQLITE_UPSERT.text(1))?;
+    let mut changed = 0;
+    let mut date = String::with_capacity(10);
+    for v in values {
+        let birth_date = v.birth_date(&mut date);
+        let mut cells = [Cell::Null; CELLS + 2];
+        cells[..CELLS].copy_from_slice(&v.cells(birth_date));
+        cells[CELLS] = Cell::Text(&now);
+        cells[CELLS + 1] = Cell::Text(label);
+        changed += upsert.execute(&cells)?;
+    }
+    Ok(changed)
+}
+
+/// Runs blocking work (a batch's SQLite writes, ~tens of milliseconds) where it does not hold
+/// up other tasks: `block_in_place` on a multi-threaded runtime; inline on a current-thread
+/// one (tests, where nothing else is waiting), which cannot move its tasks elsewhere.
+fn off_the_runtime<T>(work: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
+    }
 }
 
 /// Returns (rows changed, rows inserted).
@@ -274,16 +242,10 @@ async fn postgres(
     label: &str,
     now: DateTime<Utc>,
 ) -> Result<(u64, u64), StoreError> {
-    let data = copy_text(&values);
+    let data = copy_text(&values, &[]);
     drop(values);
     sqlx::raw_sql(POSTGRES_STAGE).execute(&mut **tx).await?;
-    let mut copy = tx.copy_in_raw(POSTGRES_COPY).await?;
-    if let Err(e) = copy.send(data).await {
-        // The transaction is rolled back anyway; the first error is the one to report.
-        let _ = copy.abort("the import's writer failed").await;
-        return Err(e.into());
-    }
-    copy.finish().await?;
+    copy_in(tx, POSTGRES_COPY, data).await?;
     let (changed, inserted): (i64, i64) = sqlx::query_as(POSTGRES_UPSERT)
         .bind(now)
         .bind(label.to_owned())
@@ -292,33 +254,87 @@ async fn postgres(
     Ok((changed as u64, inserted as u64))
 }
 
-/// The rows in `COPY`'s text format: one line a row, tab between columns, `\N` for NULL.
-fn copy_text(values: &[Values]) -> Vec<u8> {
+/// A batch of a load into a table that was empty when the import began: `COPY` straight into
+/// `civil_servants`, without the staging table and the upsert's join, since only rows of this
+/// very file can be there and the reader lets each NIP through once. Should another writer have
+/// added one of these NIPs meanwhile, the copy fails on the unique index; it is undone to a
+/// savepoint and the batch goes the usual way, so the result is the same, only slower.
+async fn postgres_fresh(
+    tx: &mut Transaction<'static, Postgres>,
+    values: Vec<Values>,
+    label: &str,
+    now: DateTime<Utc>,
+) -> Result<(u64, u64), StoreError> {
+    let now_text = now.to_rfc3339_opts(SecondsFormat::Micros, true);
+    let mut label_text = Vec::new();
+    CopyRow {
+        out: &mut label_text,
+        first: true,
+    }
+    .text(label);
+    let label_text = String::from_utf8(label_text).expect("escaping keeps UTF-8");
+    let data = copy_text(&values, &[&now_text, &label_text]);
+    sqlx::raw_sql("SAVEPOINT roster_fresh")
+        .execute(&mut **tx)
+        .await?;
+    match copy_in(tx, POSTGRES_COPY_FRESH, data).await {
+        Ok(copied) => {
+            sqlx::raw_sql("RELEASE SAVEPOINT roster_fresh")
+                .execute(&mut **tx)
+                .await?;
+            Ok((copied, copied))
+        }
+        Err(e) if is_unique_violation(&e) => {
+            sqlx::raw_sql("ROLLBACK TO SAVEPOINT roster_fresh")
+                .execute(&mut **tx)
+                .await?;
+            postgres(tx, values, label, now).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|e| e.code())
+        .is_some_and(|code| code == "23505")
+}
+
+/// Sends `data` to a `COPY … FROM STDIN`; returns the rows copied.
+async fn copy_in(
+    tx: &mut Transaction<'static, Postgres>,
+    statement: &str,
+    data: Vec<u8>,
+) -> Result<u64, sqlx::Error> {
+    let mut copy = tx.copy_in_raw(statement).await?;
+    if let Err(e) = copy.send(data).await {
+        // The transaction is rolled back anyway; the first error is the one to report.
+        let _ = copy.abort("the import's writer failed").await;
+        return Err(e);
+    }
+    copy.finish().await
+}
+
+/// The rows in `COPY`'s text format: one line a row, tab between columns, `\N` for NULL;
+/// `extra` columns (already escaped) end every row.
+fn copy_text(values: &[Values], extra: &[&str]) -> Vec<u8> {
     let mut out = Vec::with_capacity(values.len() * 256);
+    let mut date = String::with_capacity(10);
     for v in values {
         let mut row = CopyRow {
             out: &mut out,
             first: true,
         };
-        row.text(&v.nip);
-        row.optional(&v.nip_lama);
-        row.optional(&v.nik);
-        row.text(&v.name);
-        row.text(&v.given_name);
-        row.optional(&v.front_titles);
-        row.optional(&v.back_titles);
-        row.text(&v.sex);
-        row.raw(&v.birth_date.format("%Y-%m-%d").to_string());
-        row.optional(&v.birth_place);
-        row.text(&v.employee_type);
-        row.optional(&v.status);
-        row.raw(&v.agency_id.to_string());
-        row.text(&v.unit);
-        row.optional(&v.work_location);
-        row.text(&v.position_type);
-        row.text(&v.position);
-        row.optional(&v.eselon);
-        row.optional(&v.rank);
+        for cell in v.cells(v.birth_date(&mut date)) {
+            match cell {
+                Cell::Null => row.null(),
+                Cell::Text(text) => row.text(text),
+                Cell::Int(number) => row.raw(&number.to_string()),
+            }
+        }
+        for column in extra {
+            row.raw(column);
+        }
         out.push(b'\n');
     }
     out
@@ -357,13 +373,8 @@ impl CopyRow<'_> {
         }
     }
 
-    fn optional(&mut self, value: &Option<String>) {
-        match value {
-            Some(value) => self.text(value),
-            None => {
-                self.separate();
-                self.out.extend_from_slice(b"\\N");
-            }
-        }
+    fn null(&mut self) {
+        self.separate();
+        self.out.extend_from_slice(b"\\N");
     }
 }

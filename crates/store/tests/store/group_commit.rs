@@ -81,3 +81,49 @@ async fn sqlite_group_commit_keeps_exactly_what_it_acknowledged() {
 async fn postgres_writes_keep_exactly_what_they_acknowledged() {
     acknowledged_writes_are_kept_and_failed_batches_leave_nothing(TestDb::postgres().await).await;
 }
+
+/// `checkpoint_between_writes` copies the whole WAL back, so the next write starts the WAL
+/// over instead of appending to it: what keeps a long import's WAL from growing by everything
+/// it writes.
+#[tokio::test]
+async fn a_checkpoint_between_writes_lets_the_wal_start_over() {
+    let test_db = TestDb::sqlite().await;
+    let db = test_db.db.clone();
+    let wal =
+        std::path::PathBuf::from(format!("{}-wal", test_db.url.trim_start_matches("sqlite:")));
+    let write = |from: usize| {
+        let db = db.clone();
+        async move {
+            let mut tx = db.begin().await.unwrap();
+            for i in from..from + 2_000 {
+                sql("INSERT INTO counters (name, value) VALUES ($1, 1)")
+                    .bind(format!(
+                        "counter {i:06} padded to fill a few pages of the WAL"
+                    ))
+                    .execute(&mut tx)
+                    .await
+                    .unwrap();
+            }
+            tx.commit().await.unwrap();
+        }
+    };
+    // Ten transactions back to back, as an import's batches come: with a checkpoint between
+    // each two, the WAL stays the size of one.
+    db.checkpoint_between_writes().await.unwrap();
+    write(0).await;
+    let one = std::fs::metadata(&wal).unwrap().len();
+    for round in 1..10 {
+        db.checkpoint_between_writes().await.unwrap();
+        write(round * 2_000).await;
+    }
+    let ten = std::fs::metadata(&wal).unwrap().len();
+    assert!(
+        ten < 2 * one,
+        "each transaction reused the WAL from its start: {one} bytes after one, {ten} after ten"
+    );
+    test_db.finish().await;
+    // PostgreSQL has nothing to checkpoint: a no-op, not an error.
+    let pg = TestDb::postgres().await;
+    pg.db.checkpoint_between_writes().await.unwrap();
+    pg.finish().await;
+}

@@ -24,6 +24,7 @@ on_both!(
     a_file_that_is_not_a_roster_is_refused_whole,
     text_that_copy_would_misread_arrives_as_written,
     a_dry_run_reports_and_writes_nothing,
+    a_first_load_that_meets_rows_already_there_still_converges,
 );
 
 pub fn write_csv(path: &Path, delimiter: u8, header: &[String], rows: &[Vec<String>]) {
@@ -733,4 +734,65 @@ async fn a_dry_run_reports_and_writes_nothing(db: &Db) {
             ("8".to_owned(), "instansiIndukNama".to_owned())
         ]
     );
+}
+
+/// A first load (empty table) is copied straight in on PostgreSQL; a batch that meets rows
+/// already there (another writer's) falls back to the upsert and ends the same. The test hook
+/// makes the import take the table for empty when it is not.
+async fn a_first_load_that_meets_rows_already_there_still_converges(db: &Db) {
+    add_agencies(db).await;
+    let dir = dir();
+    let path = dir.path().join("roster.csv");
+    let mut rows: Vec<Vec<String>> = (0..20).map(person).collect();
+    write_csv(&path, b',', &header(), &rows[..9]);
+    let mut options = options(dir.path());
+    options.batch_size = 5;
+    let before = import(db, &path, options.clone()).await;
+    assert_eq!(before.inserted, 9);
+
+    rows[3][Field::Position.index()] = "Kepala Sekolah".into();
+    rows[15][Field::BirthPlace.index()] = "Đặng — Ñoño 日本語".into();
+    write_csv(&path, b',', &header(), &rows);
+    options.batch_size = 6;
+    options.label = "national\tload \\ ü".into();
+    options.now = at("2026-03-01T08:00:00Z");
+    options.assume_empty_table = Some(true);
+    let load = import(db, &path, options.clone()).await;
+    assert_eq!(
+        (load.inserted, load.updated, load.unchanged, load.rejected),
+        (11, 1, 8, 0),
+        "batches 1-2 meet rows already there, 3-4 are new"
+    );
+    assert_eq!(registry::count_civil_servants(db).await.unwrap(), 20);
+    for (i, column, expected) in [
+        (3, "position", "Kepala Sekolah"),
+        (15, "birth_place", "Đặng — Ñoño 日本語"),
+        (15, "import_batch", "national\tload \\ ü"),
+        (3, "import_batch", "national\tload \\ ü"),
+        (4, "import_batch", "test-import"),
+    ] {
+        let row = sql(
+            "SELECT position, birth_place, import_batch, updated_at FROM civil_servants \
+                       WHERE nip = $1",
+        )
+        .bind(rows[i][Field::Nip.index()].clone())
+        .fetch_one(db)
+        .await
+        .unwrap();
+        assert_eq!(row.get::<String>(column).unwrap(), expected, "row {i}");
+        if i != 4 {
+            assert_eq!(
+                row.get::<chrono::DateTime<chrono::Utc>>("updated_at")
+                    .unwrap(),
+                at("2026-03-01T08:00:00Z")
+            );
+        }
+    }
+    let loaded = roster_contents(db).await;
+
+    // The same file again, the table looked at this time: nothing to write.
+    options.assume_empty_table = None;
+    let again = import(db, &path, options.clone()).await;
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 20));
+    assert_eq!(roster_contents(db).await, loaded);
 }

@@ -209,3 +209,137 @@ async fn a_case_is_carried_from_report_to_closing_by_four_roles_in_a_browser() {
     })
     .await;
 }
+
+/// A case whose recommendation went to the PPK two months ago, and no answer since.
+async fn silent_ppk_case(app: &TestApp) -> String {
+    use netral_domain::case::Action;
+    use netral_store::cases::{self, Actor};
+    let long_ago = chrono::Utc::now() - chrono::Duration::days(60);
+    let day = long_ago.date_naive();
+    let draft = reports::draft(
+        Channel::Bawaslu,
+        day - chrono::Days::new(2),
+        "Camat mengerahkan kepala desa untuk hadir di deklarasi pasangan calon",
+        Subject::Nip(NIP.parse().unwrap()),
+        day,
+    );
+    let number = reports::file(&app.db, &app.rules, &draft, None, long_ago)
+        .await
+        .unwrap()
+        .case_number;
+    let steps: [(Role, Action); 4] = [
+        (Role::Verifier, Action::StartVerification),
+        (
+            Role::Verifier,
+            Action::PassVerification {
+                note: "NIP dan bukti sesuai".into(),
+            },
+        ),
+        (
+            Role::Reviewer,
+            Action::FindViolation {
+                violations: vec!["KEPUTUSAN_MENGUNTUNGKAN".into()],
+                note: "Terbukti".into(),
+            },
+        ),
+        (
+            Role::DecisionMaker,
+            Action::IssueRecommendation {
+                letter_number: "R-77/BKN/2026".into(),
+                sanction: app
+                    .rules
+                    .in_force_on(day)
+                    .unwrap()
+                    .suggested_sanction(["KEPUTUSAN_MENGUNTUNGKAN"])
+                    .unwrap()
+                    .code
+                    .clone(),
+                override_reason: None,
+            },
+        ),
+    ];
+    for (i, (role, action)) in steps.iter().enumerate() {
+        let actor = Actor {
+            name: format!("uji {role}"),
+            role: *role,
+        };
+        let at = long_ago + chrono::Duration::hours(i as i64 + 1);
+        cases::apply(&app.db, &app.rules, &number, None, &actor, action, at)
+            .await
+            .unwrap();
+    }
+    number
+}
+
+#[tokio::test]
+async fn a_silent_ppk_is_warned_blocked_and_unblocked_once_it_acts_in_a_browser() {
+    let app = TestApp::start().await;
+    add_two_agencies(&app).await;
+    let number = silent_ppk_case(&app).await;
+    add_user(&app, "pemutus", Role::DecisionMaker, ScopeSpec::National).await;
+    let base = app.base.clone();
+    with_browser(move |client| async move {
+        sign_in_as(&client, &base, "pemutus").await;
+        click(&client, ".office-nav a[href='/kantor/perkara']").await;
+        click(
+            &client,
+            ".queue-tabs a[href='/kantor/perkara?antrean=overdue']",
+        )
+        .await;
+        let overdue = text(&client, "#case-list").await;
+        assert!(
+            overdue.contains(&number) && overdue.contains("terlambat"),
+            "{overdue}"
+        );
+        click(
+            &client,
+            &format!("#case-list a[href='/kantor/perkara/{number}']"),
+        )
+        .await;
+        wait_for_stage(&client, "Menunggu tindak lanjut PPK").await;
+
+        open_decision(&client, "warn").await;
+        type_into(&client, "#warn-letter_number", "P-12/BKN/2026").await;
+        submit_decision(&client, "warn").await;
+        wait_for_stage(&client, "PPK diberi peringatan").await;
+
+        open_decision(&client, "block_data").await;
+        type_into(&client, "#block_data-request_number", "B-3/BKN/2026").await;
+        submit_decision(&client, "block_data").await;
+        wait_for_stage(&client, "Data kepegawaian diblokir").await;
+        click(&client, ".office-nav a[href='/kantor/perkara']").await;
+        click(
+            &client,
+            ".queue-tabs a[href='/kantor/perkara?antrean=escalated']",
+        )
+        .await;
+        assert!(text(&client, "#case-list").await.contains(&number));
+        client
+            .goto(&format!("{base}/kantor/perkara/{number}"))
+            .await
+            .unwrap();
+
+        // The PPK finally issues its decree: recorded, and the block lifted.
+        open_decision(&client, "unblock").await;
+        type_into(&client, "#unblock-decree_number", "800/45/BKPSDM/2026").await;
+        let today = chrono::Utc::now().date_naive();
+        let (year, month, day) = (
+            today.format("%Y").to_string(),
+            today.format("%m").to_string(),
+            today.format("%d").to_string(),
+        );
+        type_date(&client, "#unblock-decree_date", &year, &month, &day).await;
+        submit_decision(&client, "unblock").await;
+        wait_for_stage(&client, "Dijatuhi sanksi").await;
+        let history = text(&client, ".timeline").await;
+        for step in [
+            "Kirim peringatan kepada PPK",
+            "Minta blokir data kepegawaian",
+            "PPK bertindak: buka blokir",
+        ] {
+            assert!(history.contains(step), "{step} in {history}");
+        }
+        snapshot(&client, "case-unblocked").await;
+    })
+    .await;
+}

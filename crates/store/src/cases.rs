@@ -120,6 +120,7 @@ pub async fn apply(
         &payload,
     )
     .await?;
+    crate::mail::on_stage_change(&mut tx, &current, next.state, current.revision + 1, now).await?;
     tx.commit().await?;
     Ok(CaseRecord {
         state: next.state,

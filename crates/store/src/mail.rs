@@ -176,15 +176,12 @@ fn outbox_from_row(row: &Row) -> Result<OutboxMail, StoreError> {
         report_number: row.get("report_number")?,
         case_id: row.get("case_id")?,
         case_number: row.get("case_number")?,
-        stage: stage
-            .map(|s| s.parse())
-            .transpose()
-            .map_err(
-                |e: netral_domain::case::UnknownState| StoreError::Corrupt {
-                    column: "stage",
-                    message: e.to_string(),
-                },
-            )?,
+        stage: stage.map(|s| s.parse()).transpose().map_err(
+            |e: netral_domain::case::UnknownState| StoreError::Corrupt {
+                column: "stage",
+                message: e.to_string(),
+            },
+        )?,
         due_on: row.get("due_on")?,
         subject: row.get("subject")?,
         body_text: row.get("body_text")?,
@@ -207,10 +204,12 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<OutboxMail>, StoreError> {
 
 /// The newest messages first: the administrator's view of what went out and what is stuck.
 pub async fn list(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, StoreError> {
-    let rows = sql(select_outbox!("ORDER BY m.created_at DESC, m.id DESC LIMIT $1"))
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
+    let rows = sql(select_outbox!(
+        "ORDER BY m.created_at DESC, m.id DESC LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
     rows.iter().map(outbox_from_row).collect()
 }
 

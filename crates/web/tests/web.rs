@@ -11,6 +11,7 @@ mod web {
     mod home;
     mod in_browser;
     mod language;
+    mod mail;
     mod office;
     mod office_cases;
     mod office_in_browser;

@@ -2,6 +2,7 @@
 
 mod admin;
 mod import;
+mod mail;
 mod migrate;
 mod registry_import;
 mod serve;

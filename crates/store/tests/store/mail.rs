@@ -162,10 +162,7 @@ async fn a_recommendation_mails_the_agency_liaisons_and_each_change_the_reporter
         .iter()
         .filter(|m| m.kind == MailKind::StageChanged)
         .inspect(|m| {
-            assert_eq!(
-                (m.to_address.as_deref(), m.report_id),
-                (None, Some(report))
-            );
+            assert_eq!((m.to_address.as_deref(), m.report_id), (None, Some(report)));
             assert_eq!(m.case_number.as_deref(), Some(number.as_str()));
         })
         .filter_map(|m| m.stage)
@@ -204,13 +201,17 @@ async fn the_deadline_sweep_queues_each_notice_once(db: &Db) {
     let sweep = mail::queue_deadline_notices(db, far, 2, now).await.unwrap();
     assert_eq!((sweep.reminders, sweep.overdue), (0, 0));
     let near = due - chrono::Days::new(1);
-    let sweep = mail::queue_deadline_notices(db, near, 2, now).await.unwrap();
+    let sweep = mail::queue_deadline_notices(db, near, 2, now)
+        .await
+        .unwrap();
     assert_eq!((sweep.reminders, sweep.overdue), (1, 0));
     let sweep = mail::queue_deadline_notices(db, due, 2, now).await.unwrap();
     assert_eq!((sweep.reminders, sweep.overdue), (0, 0));
     let late = due + chrono::Days::new(1);
     for expected in [1, 0] {
-        let sweep = mail::queue_deadline_notices(db, late, 2, now).await.unwrap();
+        let sweep = mail::queue_deadline_notices(db, late, 2, now)
+            .await
+            .unwrap();
         assert_eq!((sweep.reminders, sweep.overdue), (0, expected));
     }
 
@@ -297,10 +298,7 @@ async fn attempts_are_logged_and_a_reporter_seal_opening_is_recorded(db: &Db) {
     };
     mail::record_attempt(db, id, &failed).await.unwrap();
     let queued = mail::get(db, id).await.unwrap().unwrap();
-    assert_eq!(
-        (queued.status.as_str(), queued.attempts),
-        ("queued", 1)
-    );
+    assert_eq!((queued.status.as_str(), queued.attempts), ("queued", 1));
     assert_eq!(queued.last_error.as_deref(), Some("connection refused"));
     mail::mark_sent(
         db,

@@ -95,6 +95,40 @@ pub struct ServeArgs {
     pub data: DataArgs,
     #[command(flatten)]
     pub intake: IntakeArgs,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Outgoing mail: deadline reminders, overdue notices, recommendations for the PPK liaison,
+/// stage notices for reporters. Mail waits in the database's outbox and is retried when the
+/// server cannot be reached.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// SMTP server to send mail through (plain SMTP, e.g. a relay on this host). Without it,
+    /// mail is kept in the outbox, unsent, and a warning is logged.
+    #[arg(long, env = "NETRAL_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "NETRAL_SMTP_PORT", default_value_t = 25)]
+    pub smtp_port: u16,
+    /// Sender of Netral's mail.
+    #[arg(
+        long,
+        env = "NETRAL_SMTP_FROM",
+        default_value = "Netral <netral@localhost>"
+    )]
+    pub smtp_from: String,
+    /// User name, when the server asks for one (then --smtp-password-file too).
+    #[arg(long, env = "NETRAL_SMTP_USER", requires = "smtp_password_file")]
+    pub smtp_user: Option<String>,
+    /// File holding the SMTP password (a file, so the password shows in no process list).
+    #[arg(long, env = "NETRAL_SMTP_PASSWORD_FILE", requires = "smtp_user")]
+    pub smtp_password_file: Option<PathBuf>,
+    /// Upgrade the connection with STARTTLS (needs a build with the `starttls` feature).
+    #[arg(long, env = "NETRAL_SMTP_STARTTLS")]
+    pub smtp_starttls: bool,
+    /// Days before a deadline that the staff acting on a case are reminded.
+    #[arg(long, env = "NETRAL_REMINDER_DAYS", default_value_t = 2)]
+    pub reminder_days: u32,
 }
 
 #[derive(Debug, Subcommand)]

@@ -142,6 +142,7 @@ pub async fn apply(
         now,
     )
     .await?;
+    crate::mail::on_stage_change(&mut tx, &current, next.state, current.revision + 1, now).await?;
     tx.commit().await?;
     Ok(CaseRecord {
         state: next.state,

@@ -34,6 +34,8 @@ pub struct AppState {
     pub intake: IntakeSettings,
     /// Uploads for import from the back office.
     pub imports: ImportSettings,
+    /// Where the worker sends mail, and when reminders go out.
+    pub mail: crate::mail::MailSettings,
 }
 
 /// What handlers receive: the caller's state plus the compiled templates and translations.

@@ -1,6 +1,7 @@
-//! The background worker: takes jobs from the database queue and runs them. Today that is
-//! imports started from the back office; deadline reminders and mail will join it. Several
-//! processes may run it against one PostgreSQL: jobs are claimed with a lease.
+//! The background worker: takes jobs from the database queue and runs them: imports started
+//! from the back office, and mail (see [`crate::mail`]); now and then it also sweeps the
+//! deadlines for reminders. Several processes may run it against one PostgreSQL: jobs are
+//! claimed with a lease, and the sweep queues each notice once whoever runs it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,12 +22,21 @@ const IMPORT_LEASE: chrono::Duration = chrono::Duration::hours(2);
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 /// How long the worker sleeps when the queue is empty.
 const IDLE: Duration = Duration::from_secs(2);
+/// How often deadlines are swept for reminders: deadlines are whole days, so hourly is plenty.
+const DEADLINE_SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 /// Runs jobs until `shutdown` resolves; a job in progress is finished first.
 pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()>) {
     let worker = worker_name();
     tokio::pin!(shutdown);
+    let mut next_sweep = tokio::time::Instant::now();
     loop {
+        if tokio::time::Instant::now() >= next_sweep {
+            next_sweep += DEADLINE_SWEEP_EVERY;
+            if let Err(e) = crate::mail::sweep_deadlines(&state, Utc::now()).await {
+                tracing::error!(error = %e, "the deadline sweep failed");
+            }
+        }
         match run_due(&state, &worker).await {
             Ok(0) => {}
             Ok(_) => continue,
@@ -63,6 +73,7 @@ pub async fn run_due(state: &AppState, worker: &str) -> Result<usize, StoreError
         run_import(state, &job, worker).await?;
         ran += 1;
     }
+    ran += crate::mail::send_due(state, worker, Utc::now()).await?;
     Ok(ran)
 }
 

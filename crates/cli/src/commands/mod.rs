@@ -3,6 +3,7 @@
 mod admin;
 mod audit;
 mod import;
+mod mail;
 mod migrate;
 mod registry_import;
 mod serve;

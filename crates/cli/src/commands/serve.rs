@@ -38,6 +38,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         evidence,
         intake,
         imports: ImportSettings::in_folder(args.data.data_dir.join("imports")),
+        mail: super::mail::settings(&args.mail)?,
     };
     // The job worker runs beside the web server and stops after it, finishing the job in hand.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();

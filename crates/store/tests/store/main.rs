@@ -14,6 +14,7 @@ mod group_commit;
 mod intake;
 mod jobs;
 mod lookup;
+mod mail;
 mod prevention;
 mod regions;
 mod roster_import;

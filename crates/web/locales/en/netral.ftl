@@ -709,3 +709,14 @@ office-message-hint = Unless ticked below, the reporter reads the message on the
 office-message-internal = Internal note (staff only)
 office-message-send = Send the message
 office-message-length = A message must hold 1 to { $max } characters.
+
+## Mail sent by the worker (subjects and bodies; Indonesian and English go in one message)
+mail-subject-reminder = Deadline reminder for case { $case }
+mail-body-reminder = Case { $case } at stage "{ $stage }" must be handled by { $due }. Please open the case in the Netral office.
+mail-subject-overdue = Deadline passed for case { $case }
+mail-body-overdue = The deadline of case { $case } at stage "{ $stage }" was { $due } and has passed. Please handle it in the Netral office without delay.
+mail-subject-recommendation-arrived = Recommendation to follow up: case { $case }
+mail-body-recommendation-arrived = A sanction recommendation for case { $case } has been issued and awaits the follow-up of the employing authority (PPK). Please open the case in the Netral office to record the follow-up.
+mail-subject-stage-changed = Progress of report { $report }
+mail-body-stage-changed = Your report { $report } is now at this stage: { $stage }. You can see its status on the Check status page with your report number and receipt code.
+mail-footer = This e-mail was sent automatically by Netral; please do not reply to it.

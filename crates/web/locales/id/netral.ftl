@@ -704,3 +704,14 @@ office-message-hint = Tanpa centang di bawah, pesan dapat dibaca pelapor di hala
 office-message-internal = Catatan internal (hanya untuk petugas)
 office-message-send = Kirim pesan
 office-message-length = Pesan harus berisi 1 sampai { $max } karakter.
+
+## Mail sent by the worker (subjects and bodies; Indonesian and English go in one message)
+mail-subject-reminder = Pengingat tenggat kasus { $case }
+mail-body-reminder = Kasus { $case } pada tahap "{ $stage }" harus ditangani paling lambat { $due }. Silakan buka kasus ini di kantor Netral.
+mail-subject-overdue = Tenggat kasus { $case } terlewati
+mail-body-overdue = Tenggat kasus { $case } pada tahap "{ $stage }" jatuh pada { $due } dan sudah terlewati. Mohon segera ditangani di kantor Netral.
+mail-subject-recommendation-arrived = Rekomendasi untuk ditindaklanjuti: kasus { $case }
+mail-body-recommendation-arrived = Rekomendasi sanksi untuk kasus { $case } telah diterbitkan dan menunggu tindak lanjut pejabat pembina kepegawaian (PPK). Silakan buka kasus ini di kantor Netral untuk mencatat tindak lanjutnya.
+mail-subject-stage-changed = Perkembangan laporan { $report }
+mail-body-stage-changed = Laporan Anda { $report } kini berada pada tahap: { $stage }. Anda dapat melihat statusnya di halaman Cek status dengan nomor laporan dan kode tanda terima Anda.
+mail-footer = Surel ini dikirim otomatis oleh Netral; mohon tidak membalasnya.

@@ -113,6 +113,7 @@ impl TestApp {
             imports: netral_web::ImportSettings::in_folder(dir.path().join("imports")),
             evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
             intake,
+            mail: netral_web::MailSettings::default(),
         };
         let server = tokio::spawn(netral_web::serve(listener, state.clone(), async move {
             let _ = stopped.await;

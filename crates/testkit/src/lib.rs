@@ -165,6 +165,36 @@ pub mod fixtures {
         tx.commit().await.unwrap();
         (person_id, agency_id)
     }
+
+    /// A teacher's NIP in Semarang, Central Java: another province than Karawang's.
+    pub const SEMARANG_NIP: &str = "197001012000122001";
+
+    /// Adds the city of Semarang and a teacher there named `name` (tests pick a name that
+    /// does or does not resemble the Karawang official's); returns (person id, agency id).
+    pub async fn add_semarang_teacher(db: &Db, name: &str) -> (i64, i64) {
+        let mut tx = db.begin().await.unwrap();
+        let agency = NewAgency {
+            code: "3374".into(),
+            name: "Pemerintah Kota Semarang".into(),
+            kind: "city",
+            region_code: Some("33.74".into()),
+            ppk_title: "Wali Kota Semarang".into(),
+        };
+        let agency_id = registry::insert_agency(&mut tx, &agency).await.unwrap();
+        let person = NewCivilServant {
+            nip: SEMARANG_NIP.parse().unwrap(),
+            name: name.parse().unwrap(),
+            agency_id,
+            unit: "Dinas Pendidikan".into(),
+            position_type: "functional".into(),
+            position: "Guru Ahli Madya".into(),
+        };
+        let person_id = registry::insert_civil_servant(&mut tx, &person)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        (person_id, agency_id)
+    }
 }
 
 /// Reports as tests need them: the facts that matter to the test, the rest left empty.

@@ -6,8 +6,7 @@ use netral_store::Db;
 use netral_store::registry::lookup::{
     RosterQuery, agencies_in_scope, civil_servant_record, search_roster,
 };
-use netral_store::registry::{self, NewAgency, NewCivilServant};
-use netral_testkit::fixtures::{NIP, add_karawang_official};
+use netral_testkit::fixtures::{NIP, SEMARANG_NIP, add_karawang_official, add_semarang_teacher};
 use netral_testkit::on_both;
 
 on_both!(
@@ -15,37 +14,10 @@ on_both!(
     a_record_holds_the_person_and_their_agency,
 );
 
-const SEMARANG_NIP: &str = "197001012000122001";
-
 async fn add_semarang_official(db: &Db) -> i64 {
-    let mut tx = db.begin().await.unwrap();
-    let agency_id = registry::insert_agency(
-        &mut tx,
-        &NewAgency {
-            code: "3374".into(),
-            name: "Pemerintah Kota Semarang".into(),
-            kind: "city",
-            region_code: Some("33.74".into()),
-            ppk_title: "Wali Kota Semarang".into(),
-        },
-    )
-    .await
-    .unwrap();
-    registry::insert_civil_servant(
-        &mut tx,
-        &NewCivilServant {
-            nip: SEMARANG_NIP.parse().unwrap(),
-            name: "Hj. Siti Ahmad Suryani, S.Pd.".parse().unwrap(),
-            agency_id,
-            unit: "Dinas Pendidikan".into(),
-            position_type: "functional".into(),
-            position: "Guru Ahli Madya".into(),
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    agency_id
+    add_semarang_teacher(db, "Hj. Siti Ahmad Suryani, S.Pd.")
+        .await
+        .1
 }
 
 fn query(text: &str) -> RosterQuery {

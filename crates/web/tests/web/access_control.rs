@@ -5,14 +5,13 @@
 
 use netral_domain::access::{ScopeSpec, requires_second_factor};
 use netral_domain::case::Role;
-use netral_domain::report::{Channel, Subject};
 use netral_store::accounts::second_factor;
 use netral_testkit::fixtures::NIP;
-use netral_testkit::reports;
 
 use super::app::{Page, TestApp};
 use super::office::{
-    PASSWORD, SEMARANG_NIP, Session, add_second_factor, add_two_agencies, add_user, sign_in,
+    PASSWORD, SEMARANG_NIP, Session, add_second_factor, add_two_agencies, add_user, file_about,
+    sign_in,
 };
 
 /// A posted form: path, fields, and the expected status for each account.
@@ -31,17 +30,13 @@ const USERS: [(&str, Role, &str); 8] = [
 ];
 
 async fn file(app: &TestApp, nip: &str) -> (String, String) {
-    let today = chrono::Utc::now().date_naive();
-    let draft = reports::draft(
-        Channel::Bawaslu,
-        today - chrono::Days::new(1),
+    let filed = file_about(
+        app,
+        nip,
         "Hadir dan berorasi dalam deklarasi pasangan calon",
-        Subject::Nip(nip.parse().unwrap()),
-        today,
-    );
-    let filed = reports::file(&app.db, &app.rules, &draft, None, chrono::Utc::now())
-        .await
-        .unwrap();
+        1,
+    )
+    .await;
     (filed.report_number, filed.case_number)
 }
 

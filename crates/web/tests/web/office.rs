@@ -7,15 +7,15 @@ use netral_domain::access::ScopeSpec;
 use netral_domain::case::Role;
 use netral_store::accounts::{self, NewStaffUser, second_factor};
 use netral_store::audit;
-use netral_store::registry::{self, NewAgency, NewCivilServant, lookup};
+use netral_store::registry::{self, lookup};
 use netral_store::tabular::pipeline::{FileImportOptions, FileImportSummary};
-use netral_testkit::fixtures::{NIP, add_karawang_official};
+use netral_testkit::fixtures::{NIP, add_karawang_official, add_semarang_teacher};
 
 use super::app::{Page, TestApp};
 use super::portal::Form;
 
 pub const PASSWORD: &str = "kopi tubruk panas";
-pub const SEMARANG_NIP: &str = "197001012000122001";
+pub use netral_testkit::fixtures::SEMARANG_NIP;
 
 /// Adds an account straight into the store; gives its id.
 pub async fn add_user(app: &TestApp, username: &str, role: Role, scope: ScopeSpec) -> i64 {
@@ -49,33 +49,28 @@ pub async fn add_second_factor(app: &TestApp, user_id: i64) -> String {
 /// The Karawang official of the test kit, and a Semarang teacher in another province.
 pub async fn add_two_agencies(app: &TestApp) {
     add_karawang_official(&app.db).await;
-    let mut tx = app.db.begin().await.unwrap();
-    let agency_id = registry::insert_agency(
-        &mut tx,
-        &NewAgency {
-            code: "3374".into(),
-            name: "Pemerintah Kota Semarang".into(),
-            kind: "city",
-            region_code: Some("33.74".into()),
-            ppk_title: "Wali Kota Semarang".into(),
-        },
-    )
-    .await
-    .unwrap();
-    registry::insert_civil_servant(
-        &mut tx,
-        &NewCivilServant {
-            nip: SEMARANG_NIP.parse().unwrap(),
-            name: "Hj. Siti Rahayu, S.Pd.".parse().unwrap(),
-            agency_id,
-            unit: "Dinas Pendidikan".into(),
-            position_type: "functional".into(),
-            position: "Guru Ahli Madya".into(),
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    add_semarang_teacher(&app.db, "Hj. Siti Rahayu, S.Pd.").await;
+}
+
+/// Files a report received through Bawaslu about the civil servant `nip`, for an incident
+/// `days_ago` days back, as a test of the back office needs one.
+pub async fn file_about(
+    app: &TestApp,
+    nip: &str,
+    summary: &str,
+    days_ago: u64,
+) -> netral_store::intake::FiledReport {
+    let today = Utc::now().date_naive();
+    let draft = netral_testkit::reports::draft(
+        netral_domain::report::Channel::Bawaslu,
+        today - chrono::Days::new(days_ago),
+        summary,
+        netral_domain::report::Subject::Nip(nip.parse().unwrap()),
+        today,
+    );
+    netral_testkit::reports::file(&app.db, &app.rules, &draft, None, Utc::now())
+        .await
+        .unwrap()
 }
 
 /// A browser's cookies for one staff member: CSRF and session.

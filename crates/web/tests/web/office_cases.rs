@@ -4,26 +4,20 @@
 
 use netral_domain::access::ScopeSpec;
 use netral_domain::case::Role;
-use netral_domain::report::{Channel, Subject};
 use netral_testkit::fixtures::NIP;
-use netral_testkit::reports;
 
 use super::app::{Page, TestApp};
-use super::office::{SEMARANG_NIP, Session, add_two_agencies, add_user, signed_in};
+use super::office::{SEMARANG_NIP, Session, add_two_agencies, add_user, file_about, signed_in};
 
 async fn file(app: &TestApp, nip: &str) -> String {
-    let today = chrono::Utc::now().date_naive();
-    let draft = reports::draft(
-        Channel::Bawaslu,
-        today - chrono::Days::new(2),
+    file_about(
+        app,
+        nip,
         "Membagikan poster calon bupati di grup WhatsApp dinas",
-        Subject::Nip(nip.parse().unwrap()),
-        today,
-    );
-    reports::file(&app.db, &app.rules, &draft, None, chrono::Utc::now())
-        .await
-        .unwrap()
-        .case_number
+        2,
+    )
+    .await
+    .case_number
 }
 
 /// The value of the first `name="…" value="…"` input in the page.

@@ -197,17 +197,23 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
 }
 
-/// The text of an element on the page now showing (waiting for it after a navigation).
+/// The text of an element on the page now showing (waiting for it after a navigation). An
+/// element found on a page that is just being replaced goes stale: it is looked up again.
 pub async fn text(client: &Client, css: &str) -> String {
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .text()
-        .await
-        .unwrap()
+    let start = Instant::now();
+    loop {
+        let element = client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}`: {e}"));
+        match element.text().await {
+            Ok(text) => return text,
+            Err(e) if start.elapsed() > Duration::from_secs(10) => panic!("`{css}`: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
 }
 
 /// Types a date into a date field as a person does: the digits, in the order the browser's

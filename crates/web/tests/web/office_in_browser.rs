@@ -6,7 +6,7 @@ use netral_domain::case::Role;
 use netral_testkit::fixtures::NIP;
 
 use super::app::TestApp;
-use super::browser::{click, eval, snapshot, text, type_into, with_browser};
+use super::browser::{click, eval, snapshot, text, type_into, wait_for_text, with_browser};
 use super::office::{PASSWORD, add_two_agencies, add_user};
 
 #[tokio::test]
@@ -27,15 +27,15 @@ async fn a_verifier_finds_a_civil_servant_by_a_name_without_titles() {
             .goto(&format!("{base}/kantor/pegawai"))
             .await
             .unwrap();
-        assert_eq!(text(&client, "h1").await, "Masuk ke kantor Netral");
+        wait_for_text(&client, "h1", "Masuk ke kantor Netral").await;
         type_into(&client, "#username", "satgas.jabar").await;
         type_into(&client, "#password", PASSWORD).await;
         click(&client, ".narrow-form button[type='submit']").await;
-        assert_eq!(text(&client, "h1").await, "Data aparatur sipil negara");
+        wait_for_text(&client, "h1", "Data aparatur sipil negara").await;
 
         type_into(&client, "#q", "ahmad suryana").await;
         click(&client, ".search-form button[type='submit']").await;
-        assert_eq!(text(&client, "#results-heading").await, "1 hasil");
+        wait_for_text(&client, "#results-heading", "1 hasil").await;
         snapshot(&client, "office-roster-search").await;
         let overflow = eval(
             &client,
@@ -48,7 +48,7 @@ async fn a_verifier_finds_a_civil_servant_by_a_name_without_titles() {
         );
 
         click(&client, &format!("a[href='/kantor/pegawai/{NIP}']")).await;
-        assert_eq!(text(&client, "h1").await, "Drs. H. Ahmad Suryana, M.Si.");
+        wait_for_text(&client, "h1", "Drs. H. Ahmad Suryana, M.Si.").await;
         let record = text(&client, ".record").await;
         assert!(record.contains(NIP), "{record}");
         assert!(record.contains("Pemerintah Kabupaten Karawang"), "{record}");
@@ -56,7 +56,7 @@ async fn a_verifier_finds_a_civil_servant_by_a_name_without_titles() {
         snapshot(&client, "office-roster-record").await;
 
         click(&client, ".office-nav .link-button").await;
-        assert_eq!(text(&client, "h1").await, "Masuk ke kantor Netral");
+        wait_for_text(&client, "h1", "Masuk ke kantor Netral").await;
     })
     .await;
 }

@@ -11,15 +11,3 @@ pub use detail::{
     identity_context,
 };
 pub use queue::{CaseLine, CaseQuery, Queue, QueueCount, list_cases, queue_counts};
-
-use netral_domain::access::Scope;
-
-/// The scope as the three parameters every scoped case query takes: kind, province prefix,
-/// agency. Cases whose agency is not known yet are national business only.
-fn scope_params(scope: &Scope) -> (&'static str, Option<String>, Option<i64>) {
-    match scope {
-        Scope::National => ("national", None, None),
-        Scope::Province(code) => ("province", Some(format!("{}%", code.as_str())), None),
-        Scope::Agency(id) => ("agency", None, Some(*id)),
-    }
-}

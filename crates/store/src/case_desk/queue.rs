@@ -6,9 +6,10 @@ use netral_domain::case::{CaseFile, CaseState};
 use serde::Serialize;
 use sqlx::types::Json;
 
-use super::scope_params;
+// Cases are scoped exactly as the roster is: by the agency and its region.
 use crate::db::{Db, sql};
 use crate::error::StoreError;
+use crate::registry::lookup::{escape_like, scope_params};
 
 /// Days ahead that count as "due soon".
 pub const DUE_SOON_DAYS: u64 = 3;
@@ -136,12 +137,7 @@ pub async fn list_cases(
     let name = (!text.is_empty() && nip.is_none()).then(|| {
         let words: Vec<String> = text
             .split_whitespace()
-            .map(|w| {
-                w.to_lowercase()
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            })
+            .map(|w| escape_like(&w.to_lowercase()))
             .collect();
         format!("%{}%", words.join("%"))
     });

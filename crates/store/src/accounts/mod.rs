@@ -421,6 +421,43 @@ pub async fn set_disabled(
     tx.commit().await
 }
 
+/// Forgets the account's second factor, for someone who lost their authenticator: their
+/// sessions end, and at the next sign-in a role that needs a second factor enrols a new one
+/// before reaching any page. An unknown id changes nothing.
+pub async fn reset_second_factor(
+    db: &Db,
+    user_id: i64,
+    by: audit::Actor<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    let Some(row) = sql(
+        "UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL, updated_at = $1 \
+         WHERE id = $2 RETURNING username",
+    )
+    .bind(now)
+    .bind(user_id)
+    .fetch_optional(&mut tx)
+    .await?
+    else {
+        return Ok(());
+    };
+    let username: String = row.get("username")?;
+    sessions::close_all_but(&mut tx, user_id, None).await?;
+    audit::append(
+        &mut tx,
+        &audit::Entry {
+            actor: by,
+            action: "account.second_factor_reset",
+            subject: Some(&username),
+            details: serde_json::json!({ "user": user_id }),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
 async fn password_hash(db: &Db, user_id: i64) -> Result<String, StoreError> {
     sql("SELECT password_hash FROM staff_users WHERE id = $1")
         .bind(user_id)

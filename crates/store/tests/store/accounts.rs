@@ -20,6 +20,7 @@ on_both!(
     repeated_failures_throttle_even_the_right_password,
     sessions_end_when_idle_expired_closed_or_reset,
     a_second_factor_code_is_accepted_once,
+    a_lost_second_factor_is_reset_by_an_administrator,
 );
 
 const PASSWORD: &str = "kopi tubruk panas";
@@ -395,5 +396,55 @@ async fn a_second_factor_code_is_accepted_once(db: &Db) {
         accounts::check_second_factor(db, &other, id, &later_code, later)
             .await
             .is_err()
+    );
+}
+
+async fn a_lost_second_factor_is_reset_by_an_administrator(db: &Db) {
+    let vault = Vault::from_hex(&"ab".repeat(32)).unwrap();
+    let now = at("2024-11-01T08:00:00Z");
+    let id = accounts::create_user(
+        db,
+        &new_user("kustodian", Role::Custodian, ScopeSpec::National),
+        ADMIN,
+        now,
+    )
+    .await
+    .unwrap();
+    let secret = second_factor::new_secret();
+    let unix = u64::try_from(now.timestamp()).unwrap();
+    let code = second_factor::code_at(&secret, unix).unwrap();
+    assert!(
+        accounts::enable_second_factor(db, &vault, id, &secret, &code, now)
+            .await
+            .unwrap()
+    );
+    let token = sessions::open(db, id, true, "10.0.0.2", now).await.unwrap();
+
+    let later = now + Duration::minutes(5);
+    accounts::reset_second_factor(db, id, ADMIN, later)
+        .await
+        .unwrap();
+    let user = accounts::get_user(db, id).await.unwrap().unwrap();
+    assert!(
+        !user.has_second_factor,
+        "the old authenticator is forgotten"
+    );
+    assert!(
+        sessions::find(db, &token, later).await.unwrap().is_none(),
+        "sessions opened with the lost authenticator end"
+    );
+    let old_code = second_factor::code_at(&secret, unix + 330).unwrap();
+    assert!(
+        !accounts::check_second_factor(db, &vault, id, &old_code, later)
+            .await
+            .unwrap(),
+        "codes of the old authenticator no longer sign in"
+    );
+    let logged = audit::about(db, "kustodian").await.unwrap();
+    assert!(
+        logged
+            .iter()
+            .any(|r| r.action == "account.second_factor_reset" && r.actor == "admin"),
+        "{logged:?}"
     );
 }

@@ -507,6 +507,7 @@ office-users-disabled = Disabled
 office-users-active = Active
 office-users-2fa = two-step
 office-users-reset = Reset password
+office-users-reset-2fa = Reset authenticator app
 office-users-disable = Disable
 office-users-enable = Enable
 office-users-new = New account

@@ -503,6 +503,7 @@ office-users-disabled = Nonaktif
 office-users-active = Aktif
 office-users-2fa = dua langkah
 office-users-reset = Setel ulang kata sandi
+office-users-reset-2fa = Setel ulang aplikasi autentikator
 office-users-disable = Nonaktifkan
 office-users-enable = Aktifkan
 office-users-new = Akun baru

@@ -206,6 +206,11 @@ async fn every_route_and_action_for_every_role_and_scope() {
             [403, 403, 403, 403, 403, 403, 403, 200],
         ),
         (
+            format!("/kantor/pengguna/{target}/dua-faktor"),
+            vec![],
+            [403, 403, 403, 403, 403, 403, 403, 303],
+        ),
+        (
             format!("/kantor/pengguna/{target}/status"),
             vec![("disabled", "1".into())],
             [403, 403, 403, 403, 403, 403, 403, 303],

@@ -669,6 +669,58 @@ async fn an_administrator_creates_and_resets_accounts_whose_owners_choose_their_
     assert_eq!(reset.status, 403);
 }
 
+#[tokio::test]
+async fn a_custodian_who_lost_the_authenticator_enrols_a_new_one_after_an_administrator_reset() {
+    let app = TestApp::start().await;
+    let admin = admin_session(&app).await;
+    let custodian = add_user(&app, "kustodian", Role::Custodian, ScopeSpec::National).await;
+    add_second_factor(&app, custodian).await;
+    let (answer, lost) = sign_in(&app, "kustodian", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/masuk/kode"));
+
+    let users = admin.get(&app, "/kantor/pengguna").await;
+    users.assert_contains(&format!("/kantor/pengguna/{custodian}/dua-faktor"));
+    let reset = admin
+        .post(
+            &app,
+            &users,
+            &format!("/kantor/pengguna/{custodian}/dua-faktor"),
+            &[],
+        )
+        .await;
+    assert_eq!(reset.status, 303, "{}", reset.body);
+    let after = lost.get(&app, "/masuk/kode").await;
+    assert!(
+        after
+            .header("location")
+            .is_some_and(|to| to.starts_with("/masuk?")),
+        "the half-finished sign-in with the lost authenticator is over: {:?}",
+        after.header("location")
+    );
+    let (answer, _) = sign_in(&app, "kustodian", PASSWORD).await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/kantor/akun/dua-faktor"),
+        "the custodian links a new authenticator before anything else"
+    );
+    // Not on one's own account: another administrator must do it.
+    let admin_id = accounts::list_users(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "admin")
+        .unwrap()
+        .id;
+    let own = Form::in_page(&users, "/keluar", &admin.cookies)
+        .post_urlencoded(
+            &app,
+            &format!("/kantor/pengguna/{admin_id}/dua-faktor"),
+            &[],
+        )
+        .await;
+    assert_eq!(own.status, 403);
+}
+
 /// An administrator with an authenticator app, signed in with password and code.
 pub async fn admin_session(app: &TestApp) -> Session {
     let admin = add_user(app, "admin", Role::Administrator, ScopeSpec::National).await;

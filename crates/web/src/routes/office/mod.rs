@@ -65,6 +65,10 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/pengguna/{id}/sandi", post(users::reset_password))
         .route("/kantor/pengguna/{id}/status", post(users::set_status))
         .route(
+            "/kantor/pengguna/{id}/dua-faktor",
+            post(users::reset_second_factor),
+        )
+        .route(
             "/kantor/impor",
             get(imports::list).post(imports::upload.layer(DefaultBodyLimit::max(max_upload_bytes))),
         )

@@ -1,5 +1,5 @@
 //! `GET /kantor/pengguna` and the administrator's actions on accounts: create one, reset its
-//! password, disable or enable it. A new or reset password is made by the server, shown once
+//! password, disable or enable it, forget a lost authenticator. A new or reset password is made by the server, shown once
 //! on the answer page (never stored in clear, never mailed) and must be replaced at first use.
 
 use std::collections::BTreeMap;
@@ -303,6 +303,30 @@ pub(crate) async fn set_status(
         Utc::now(),
     )
     .await?;
+    Ok(Redirect::to("/kantor/pengguna").into_response())
+}
+
+/// For someone who lost their authenticator app: the account enrols a new one at its next
+/// sign-in. Not on one's own account, for the same reason as disabling it.
+pub(crate) async fn reset_second_factor(
+    staff: Staff,
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    form: Result<Form<ActionForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    staff.require(Capability::ManageAccounts)?;
+    let Form(form) = form.map_err(|e| WebError::BadRequest(e.body_text()))?;
+    if !verify_csrf(&ctx.app.vault, &headers, &form.csrf) {
+        return Err(WebError::FormExpired);
+    }
+    if id == staff.user.id {
+        return Err(WebError::Forbidden);
+    }
+    accounts::get_user(&ctx.app.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    accounts::reset_second_factor(&ctx.app.db, id, staff.audit_actor(), Utc::now()).await?;
     Ok(Redirect::to("/kantor/pengguna").into_response())
 }
 

@@ -342,6 +342,31 @@ fn record_from_row(row: &Row) -> Result<Record, StoreError> {
     })
 }
 
+/// Up to `limit` entries, newest first, older than `before` when given: the administrator's
+/// page through the log.
+pub async fn latest(db: &Db, before: Option<i64>, limit: i64) -> Result<Vec<Record>, StoreError> {
+    sql(
+        "SELECT seq, at, actor, actor_role, action, subject, details, prev_hash, hash \
+         FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
+    )
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(record_from_row)
+    .collect()
+}
+
+/// Appends one entry in a transaction of its own, for what changes nothing else (an export,
+/// a look at something).
+pub async fn record(db: &Db, entry: &Entry<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let seq = append(&mut tx, entry, now).await?;
+    tx.commit().await?;
+    Ok(seq)
+}
+
 /// The entries about one subject (a case number, a user name), oldest first.
 pub async fn about(db: &Db, subject: &str) -> Result<Vec<Record>, StoreError> {
     sql(
@@ -392,76 +417,112 @@ const COLUMNS: [&str; 9] = [
 
 /// Writes every entry, hashes included, so that the chain can be checked (and its last hash
 /// kept) outside this system; gives the number written. Reads a page at a time.
-pub async fn export<W: Write>(db: &Db, format: ExportFormat, out: W) -> Result<i64, ExportError> {
-    let mut sink = match format {
-        ExportFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(COLUMNS)?;
-            Sink::Csv(Box::new(writer))
-        }
-        ExportFormat::JsonLines => Sink::Lines(std::io::BufWriter::new(out)),
-    };
-    let mut written = 0;
-    let mut after = 0;
-    loop {
-        let rows = page(db, after).await?;
-        let Some(last) = rows.last() else { break };
-        after = last.get("seq")?;
-        for row in &rows {
-            sink.write(&record_from_row(row)?)?;
-            written += 1;
-        }
+pub async fn export<W: Write>(
+    db: &Db,
+    format: ExportFormat,
+    mut out: W,
+) -> Result<i64, ExportError> {
+    let mut pages = ExportPages::new(format);
+    while let Some(chunk) = pages.next(db).await? {
+        out.write_all(&chunk)?;
     }
-    match sink {
-        Sink::Csv(mut writer) => writer.flush()?,
-        Sink::Lines(mut writer) => writer.flush()?,
-    }
-    Ok(written)
+    out.flush()?;
+    Ok(pages.written)
 }
 
-enum Sink<W: Write> {
-    Csv(Box<csv::Writer<W>>),
-    Lines(std::io::BufWriter<W>),
+/// The export as a sequence of chunks, one page of entries each (the header first, for CSV):
+/// for a caller that hands them on as they come, such as an HTTP download, without holding
+/// the whole log or blocking a thread.
+pub struct ExportPages {
+    format: ExportFormat,
+    after: i64,
+    started: bool,
+    done: bool,
+    /// Entries written so far.
+    pub written: i64,
 }
 
-impl<W: Write> Sink<W> {
-    fn write(&mut self, record: &Record) -> Result<(), ExportError> {
-        match self {
-            Sink::Csv(writer) => {
-                let mut details = String::new();
-                canonical_json(&record.details, &mut details);
-                writer.write_record([
-                    record.seq.to_string().as_str(),
-                    &format_at(record.at),
-                    &record.actor,
-                    &record.actor_role,
-                    &record.action,
-                    record.subject.as_deref().unwrap_or(""),
-                    &details,
-                    &record.prev_hash,
-                    &record.hash,
-                ])?;
+impl ExportPages {
+    pub fn new(format: ExportFormat) -> Self {
+        ExportPages {
+            format,
+            after: 0,
+            started: false,
+            done: false,
+            written: 0,
+        }
+    }
+
+    /// The next chunk, or `None` once every entry was given.
+    pub async fn next(&mut self, db: &Db) -> Result<Option<Vec<u8>>, ExportError> {
+        if self.done {
+            return Ok(None);
+        }
+        let rows = page(db, self.after).await?;
+        let mut chunk = Vec::new();
+        match self.format {
+            ExportFormat::Csv => {
+                let mut writer = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut chunk);
+                if !self.started {
+                    writer.write_record(COLUMNS)?;
+                }
+                for row in &rows {
+                    write_csv(&mut writer, &record_from_row(row)?)?;
+                }
+                writer.flush()?;
             }
-            Sink::Lines(writer) => {
-                let line = serde_json::json!({
-                    "seq": record.seq,
-                    "at": format_at(record.at),
-                    "actor": record.actor,
-                    "actor_role": record.actor_role,
-                    "action": record.action,
-                    "subject": record.subject,
-                    "details": record.details,
-                    "prev_hash": record.prev_hash,
-                    "hash": record.hash,
-                });
-                let mut text = String::new();
-                canonical_json(&line, &mut text);
-                text.push('\n');
-                writer.write_all(text.as_bytes())?;
+            ExportFormat::JsonLines => {
+                for row in &rows {
+                    write_line(&mut chunk, &record_from_row(row)?);
+                }
             }
         }
-        Ok(())
+        self.started = true;
+        self.written += rows.len() as i64;
+        match rows.last() {
+            Some(last) => self.after = last.get("seq")?,
+            None => self.done = true,
+        }
+        // Only the last call (no rows, and the CSV header already given) comes back empty.
+        Ok((!chunk.is_empty()).then_some(chunk))
     }
+}
+
+fn write_csv<W: Write>(writer: &mut csv::Writer<W>, record: &Record) -> Result<(), ExportError> {
+    let mut details = String::new();
+    canonical_json(&record.details, &mut details);
+    writer.write_record([
+        record.seq.to_string().as_str(),
+        &format_at(record.at),
+        &record.actor,
+        &record.actor_role,
+        &record.action,
+        record.subject.as_deref().unwrap_or(""),
+        &details,
+        &record.prev_hash,
+        &record.hash,
+    ])?;
+    Ok(())
+}
+
+fn write_line(out: &mut Vec<u8>, record: &Record) {
+    let line = serde_json::json!({
+        "seq": record.seq,
+        "at": format_at(record.at),
+        "actor": record.actor,
+        "actor_role": record.actor_role,
+        "action": record.action,
+        "subject": record.subject,
+        "details": record.details,
+        "prev_hash": record.prev_hash,
+        "hash": record.hash,
+    });
+    let mut text = String::new();
+    canonical_json(&line, &mut text);
+    text.push('\n');
+    out.extend_from_slice(text.as_bytes());
 }
 
 #[cfg(test)]

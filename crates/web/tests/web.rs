@@ -17,6 +17,7 @@ mod web {
     mod office_cases;
     mod office_cases_in_browser;
     mod office_in_browser;
+    mod office_system;
     mod portal;
     mod portal_in_browser;
     mod report_form;

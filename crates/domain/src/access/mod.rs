@@ -21,6 +21,9 @@ pub enum Capability {
     ImportRegistry,
     /// Create accounts, reset passwords, disable accounts.
     ManageAccounts,
+    /// Read the audit log (and export it) and the mail outbox with its delivery log: the
+    /// system's own records, which name staff but never a reporter.
+    OperateSystem,
     /// Read aggregate figures. Every role that handles cases may; the analyst only this.
     ViewStatistics,
     /// See who reported (always logged, see the identity reveal in the store).
@@ -28,11 +31,12 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 7] = [
         Self::ViewCases,
         Self::ViewRoster,
         Self::ImportRegistry,
         Self::ManageAccounts,
+        Self::OperateSystem,
         Self::ViewStatistics,
         Self::RevealReporterIdentity,
     ];
@@ -55,7 +59,7 @@ pub fn role_may(role: Role, capability: Capability) -> bool {
             role,
             Verifier | Reviewer | DecisionMaker | PpkLiaison | Administrator
         ),
-        ImportRegistry | ManageAccounts => role == Administrator,
+        ImportRegistry | ManageAccounts | OperateSystem => role == Administrator,
         ViewStatistics => role != Custodian,
         RevealReporterIdentity => role == Custodian,
     }

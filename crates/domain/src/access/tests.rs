@@ -22,9 +22,13 @@ fn only_the_custodian_sees_reporters_and_the_analyst_sees_no_person() {
 }
 
 #[test]
-fn accounts_and_imports_belong_to_the_administrator_alone() {
+fn accounts_imports_and_the_system_records_belong_to_the_administrator_alone() {
     for role in Role::ALL {
-        for capability in [Capability::ManageAccounts, Capability::ImportRegistry] {
+        for capability in [
+            Capability::ManageAccounts,
+            Capability::ImportRegistry,
+            Capability::OperateSystem,
+        ] {
             assert_eq!(
                 role_may(role, capability),
                 role == Role::Administrator,

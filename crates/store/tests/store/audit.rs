@@ -24,6 +24,7 @@ on_both!(
     a_rewritten_row_breaks_the_next_link,
     concurrent_appends_stay_one_chain,
     export_writes_every_column,
+    the_log_is_paged_newest_first,
 );
 
 /// A confidential report, a transition, a handler's message, a reporter's reply, a look at the
@@ -342,4 +343,31 @@ async fn exported(db: &Db) -> Vec<serde_json::Value> {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect()
+}
+
+async fn the_log_is_paged_newest_first(db: &Db) {
+    let now = at("2024-10-01T03:00:00Z");
+    for i in 0..5_i64 {
+        let seq = audit::record(
+            db,
+            &audit::Entry {
+                actor: ADMIN,
+                action: "audit.export",
+                subject: None,
+                details: serde_json::json!({ "n": i }),
+            },
+            now + Duration::seconds(i),
+        )
+        .await
+        .unwrap();
+        assert_eq!(seq, i + 1);
+    }
+    let seqs = |records: Vec<audit::Record>| records.iter().map(|r| r.seq).collect::<Vec<_>>();
+    assert_eq!(seqs(audit::latest(db, None, 2).await.unwrap()), [5, 4]);
+    assert_eq!(
+        seqs(audit::latest(db, Some(4), 10).await.unwrap()),
+        [3, 2, 1]
+    );
+    assert!(audit::latest(db, Some(1), 10).await.unwrap().is_empty());
+    assert!(audit::verify(db).await.unwrap().broken.is_none());
 }

@@ -721,3 +721,64 @@ mail-body-recommendation-arrived = A sanction recommendation for case { $case } 
 mail-subject-stage-changed = Progress of report { $report }
 mail-body-stage-changed = Your report { $report } is now at this stage: { $stage }. You can see its status on the Check status page with your report number and receipt code.
 mail-footer = This e-mail was sent automatically by Netral; please do not reply to it.
+
+office-nav-audit = Audit log
+office-nav-outbox = Mail outbox
+office-audit-title = Audit log
+office-audit-heading = Audit log
+office-audit-intro = Every case event, every look at a reporter's identity and every account change is recorded here as a hash chain: an entry changed, inserted or deleted outside the system breaks the chain from that point on.
+office-audit-check = Check the whole chain
+office-audit-export = Download everything ({ $format })
+office-audit-intact = The chain is intact: { $entries } entries checked, none broken.
+office-audit-last-hash = Hash of the last entry (keep it elsewhere for the next check):
+office-audit-checked = { $entries } entries checked.
+office-audit-broken = { $kind ->
+    [missing] The chain breaks at entry { $seq }: entries { $seq } to { $last } are missing (deleted?).
+    [wrong_link] The chain breaks at entry { $seq }: it does not link to the entry before it (that entry rewritten, or this one put in?).
+    [wrong_hash] The chain breaks at entry { $seq }: its content does not match its hash (changed after it was written?).
+   *[unreadable] The chain breaks at entry { $seq }: the entry cannot be read.
+}
+office-audit-entries = Latest entries
+office-audit-col-seq = No.
+office-audit-col-at = Time
+office-audit-col-actor = Actor
+office-audit-col-action = Action
+office-audit-col-subject = About
+office-audit-col-details = Details
+office-audit-older = Older entries
+office-audit-none = The audit log is still empty.
+office-outbox-title = Mail outbox
+office-outbox-heading = Mail outbox
+office-outbox-intro = The latest { $limit } messages: sent, waiting for a retry, and given up. Addresses and content of notices to reporters are not shown.
+office-outbox-col-created = Created
+office-outbox-col-kind = Kind
+office-outbox-col-to = To
+office-outbox-col-case = Case
+office-outbox-col-attempts = Attempts
+office-outbox-col-at = Time
+office-outbox-col-outcome = Outcome
+office-outbox-col-response = Server's answer
+office-outbox-kind = { $kind ->
+    [reminder] Deadline reminder
+    [overdue] Overdue notice
+    [recommendation_arrived] Recommendation to the PPK
+   *[stage_changed] Stage notice to the reporter
+}
+office-outbox-status = { $status ->
+    [sent] Sent
+    [queued] Waiting
+    [failed] Failed (given up)
+   *[skipped] Skipped
+}
+office-outbox-outcome = { $outcome ->
+    [sent] Accepted by the server
+   *[failed] Failed
+}
+office-outbox-to-reporter = reporter (address sealed)
+office-outbox-none = No mail yet.
+office-outbox-mail-title = Mail
+office-outbox-back = ← Outbox
+office-outbox-content = Content
+office-outbox-reporter-hidden = The content of notices to reporters is not shown, so that no reporter can be tied to their case.
+office-outbox-attempts = Delivery log
+office-outbox-no-attempts = No delivery attempt yet.

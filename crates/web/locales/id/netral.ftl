@@ -716,3 +716,64 @@ mail-body-recommendation-arrived = Rekomendasi sanksi untuk kasus { $case } tela
 mail-subject-stage-changed = Perkembangan laporan { $report }
 mail-body-stage-changed = Laporan Anda { $report } kini berada pada tahap: { $stage }. Anda dapat melihat statusnya di halaman Cek status dengan nomor laporan dan kode tanda terima Anda.
 mail-footer = Surel ini dikirim otomatis oleh Netral; mohon tidak membalasnya.
+
+office-nav-audit = Log audit
+office-nav-outbox = Kotak keluar surel
+office-audit-title = Log audit
+office-audit-heading = Log audit
+office-audit-intro = Setiap peristiwa perkara, setiap kali identitas pelapor dibuka, dan setiap perubahan akun tercatat di sini sebagai rantai hash: entri yang diubah, disisipkan, atau dihapus di luar sistem memutus rantai sejak titik itu.
+office-audit-check = Periksa seluruh rantai
+office-audit-export = Unduh semua ({ $format })
+office-audit-intact = Rantai utuh: { $entries } entri diperiksa, tidak ada yang putus.
+office-audit-last-hash = Hash entri terakhir (simpan di tempat lain untuk pemeriksaan berikutnya):
+office-audit-checked = { $entries } entri diperiksa.
+office-audit-broken = { $kind ->
+    [missing] Rantai putus di entri { $seq }: entri { $seq } sampai { $last } tidak ada (dihapus?).
+    [wrong_link] Rantai putus di entri { $seq }: entri ini tidak tersambung ke entri sebelumnya (entri itu ditulis ulang, atau entri ini disisipkan?).
+    [wrong_hash] Rantai putus di entri { $seq }: isinya tidak cocok dengan hash-nya (diubah setelah ditulis?).
+   *[unreadable] Rantai putus di entri { $seq }: entri ini tidak dapat dibaca.
+}
+office-audit-entries = Entri terbaru
+office-audit-col-seq = No.
+office-audit-col-at = Waktu
+office-audit-col-actor = Pelaku
+office-audit-col-action = Tindakan
+office-audit-col-subject = Tentang
+office-audit-col-details = Rincian
+office-audit-older = Entri yang lebih lama
+office-audit-none = Log audit masih kosong.
+office-outbox-title = Kotak keluar surel
+office-outbox-heading = Kotak keluar surel
+office-outbox-intro = { $limit } pesan terbaru: yang sudah terkirim, yang menunggu dicoba lagi, dan yang sudah menyerah. Alamat dan isi pemberitahuan untuk pelapor tidak ditampilkan.
+office-outbox-col-created = Dibuat
+office-outbox-col-kind = Jenis
+office-outbox-col-to = Kepada
+office-outbox-col-case = Perkara
+office-outbox-col-attempts = Percobaan
+office-outbox-col-at = Waktu
+office-outbox-col-outcome = Hasil
+office-outbox-col-response = Jawaban server
+office-outbox-kind = { $kind ->
+    [reminder] Pengingat tenggat
+    [overdue] Pemberitahuan lewat tenggat
+    [recommendation_arrived] Rekomendasi untuk PPK
+   *[stage_changed] Pemberitahuan tahap kepada pelapor
+}
+office-outbox-status = { $status ->
+    [sent] Terkirim
+    [queued] Menunggu
+    [failed] Gagal (menyerah)
+   *[skipped] Dilewati
+}
+office-outbox-outcome = { $outcome ->
+    [sent] Diterima server
+   *[failed] Gagal
+}
+office-outbox-to-reporter = pelapor (alamat tersegel)
+office-outbox-none = Belum ada surel.
+office-outbox-mail-title = Surel
+office-outbox-back = ← Kotak keluar
+office-outbox-content = Isi
+office-outbox-reporter-hidden = Isi pemberitahuan kepada pelapor tidak ditampilkan, agar pelapor tidak dapat dikaitkan dengan perkaranya.
+office-outbox-attempts = Riwayat pengiriman
+office-outbox-no-attempts = Belum ada percobaan pengiriman.

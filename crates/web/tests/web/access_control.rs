@@ -149,6 +149,22 @@ async fn every_route_and_action_for_every_role_and_scope() {
             "/kantor/impor/1".into(),
             [403, 403, 403, 403, 403, 403, 403, 404],
         ),
+        (
+            "/kantor/audit".into(),
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/audit/ekspor?format=csv".into(),
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/surel".into(),
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/surel/999999".into(),
+            [403, 403, 403, 403, 403, 403, 403, 404],
+        ),
     ];
     let mut wrong = Vec::new();
     for (path, expected) in &pages {
@@ -202,6 +218,11 @@ async fn every_route_and_action_for_every_role_and_scope() {
         ),
         (
             format!("/kantor/pengguna/{target}/sandi"),
+            vec![],
+            [403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "/kantor/audit/periksa".into(),
             vec![],
             [403, 403, 403, 403, 403, 403, 403, 200],
         ),

@@ -24,6 +24,7 @@ struct Who<'a> {
     may_roster: bool,
     may_accounts: bool,
     may_import: bool,
+    may_operate: bool,
 }
 
 pub(super) fn render(
@@ -46,6 +47,7 @@ pub(super) fn render(
         may_roster: role_may(user.role, Capability::ViewRoster),
         may_accounts: role_may(user.role, Capability::ManageAccounts),
         may_import: role_may(user.role, Capability::ImportRegistry),
+        may_operate: role_may(user.role, Capability::OperateSystem),
     };
     let context = minijinja::context! {
         who => minijinja::Value::from_serialize(&who),

@@ -1,9 +1,10 @@
-//! The back office: signing in and out, the staff member's own account, the roster, and the
-//! administrator's account list. Every handler takes [`crate::staff::Staff`] (or
-//! [`crate::staff::SignedIn`] for the sign-in steps), so no page is reachable without a
-//! session, and checks the role's capability and scope itself.
+//! The back office: signing in and out, the staff member's own account, the cases, the roster,
+//! and the administrator's accounts, imports, audit log and mail outbox. Every handler takes
+//! [`crate::staff::Staff`] (or [`crate::staff::SignedIn`] for the sign-in steps), so no page is
+//! reachable without a session, and checks the role's capability and scope itself.
 
 mod agencies;
+mod audit_log;
 mod case_forms;
 mod case_page;
 mod case_thread;
@@ -12,6 +13,7 @@ mod enroll;
 mod frame;
 mod home;
 mod imports;
+mod outbox;
 mod password;
 mod roster;
 mod second_factor;
@@ -76,4 +78,9 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/impor/{id}/kemajuan", get(imports::progress))
         .route("/kantor/impor/{id}/galat.csv", get(imports::report))
         .route("/kantor/instansi", get(agencies::list))
+        .route("/kantor/audit", get(audit_log::show))
+        .route("/kantor/audit/periksa", post(audit_log::check))
+        .route("/kantor/audit/ekspor", get(audit_log::export))
+        .route("/kantor/surel", get(outbox::list))
+        .route("/kantor/surel/{id}", get(outbox::show))
 }

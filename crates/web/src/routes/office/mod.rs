@@ -4,9 +4,11 @@
 //! session, and checks the role's capability and scope itself.
 
 mod agencies;
-mod case_forms;
-mod case_page;
-mod case_thread;
+mod api_tokens;
+pub(crate) mod case_decision;
+pub(crate) mod case_forms;
+pub(crate) mod case_page;
+pub(crate) mod case_thread;
 mod cases;
 mod enroll;
 mod frame;
@@ -44,6 +46,11 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             "/kantor/akun/dua-faktor",
             get(enroll::show).post(enroll::submit),
         )
+        .route(
+            "/kantor/akun/token",
+            get(api_tokens::list).post(api_tokens::create),
+        )
+        .route("/kantor/akun/token/{id}/cabut", post(api_tokens::revoke))
         .route("/kantor/perkara", get(cases::list))
         .route("/kantor/perkara/{number}", get(case_page::show))
         .route("/kantor/perkara/{number}/tindakan", post(case_page::act))

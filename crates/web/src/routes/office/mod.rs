@@ -15,7 +15,7 @@ mod frame;
 mod home;
 mod imports;
 mod password;
-mod roster;
+pub(crate) mod roster;
 mod second_factor;
 mod sign_in;
 mod sign_out;

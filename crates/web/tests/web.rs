@@ -5,6 +5,10 @@
 mod web {
     mod access_control;
     mod api;
+    mod api_docs_in_browser;
+    mod api_spec;
+    mod api_staff;
+    mod api_tokens;
     mod app;
     mod browser;
     mod demo;

@@ -8,6 +8,7 @@ mod agencies;
 mod auth;
 mod case_action;
 mod case_detail;
+mod case_evidence;
 mod case_identity;
 mod case_list;
 mod case_message;
@@ -47,6 +48,10 @@ fn staff_routes() -> Router<Ctx> {
     Router::new()
         .route("/v1/cases", get(case_list::list))
         .route("/v1/cases/{number}", get(case_detail::show))
+        .route(
+            "/v1/cases/{number}/evidence/{sha256}",
+            get(case_evidence::file),
+        )
         .route("/v1/cases/{number}/actions", post(case_action::take))
         .route("/v1/cases/{number}/messages", post(case_message::post))
         .route(

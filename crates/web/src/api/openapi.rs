@@ -11,8 +11,8 @@ use super::reports::{
     self, AttachmentRequest, ReportReceipt, ReportRequest, ReporterRequest, SubjectRequest,
 };
 use super::{
-    agencies, auth, case_action, case_detail, case_identity, case_list, case_message,
-    roster_record, roster_search,
+    agencies, auth, case_action, case_detail, case_evidence, case_identity, case_list,
+    case_message, roster_record, roster_search,
 };
 
 #[derive(OpenApi)]
@@ -31,6 +31,7 @@ use super::{
         reports::create,
         case_list::list,
         case_detail::show,
+        case_evidence::file,
         case_action::take,
         case_message::post,
         case_identity::open,

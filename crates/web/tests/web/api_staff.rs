@@ -515,11 +515,39 @@ async fn only_the_custodian_opens_an_identity_and_every_look_is_logged() {
                 "the case never carries the identity: {text}"
             );
         }
-        // The evidence with its hash.
+        // The evidence with its hash, and the file by it.
         let sha = detail.body["evidence"][0]["sha256"].as_str().unwrap();
         assert_eq!(sha.len(), 64);
         assert_eq!(detail.body["evidence"][0]["media_type"], "image/png");
+        let photo = app
+            .http()
+            .get(format!("{}{case_path}/evidence/{sha}", app.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(photo.status().as_u16(), 200);
+        assert_eq!(photo.headers()["content-type"], "image/png");
+        assert_eq!(&photo.bytes().await.unwrap()[..], super::portal::PNG);
+        let analysts = call(
+            &app,
+            "GET",
+            &format!("{case_path}/evidence/{sha}"),
+            Some(&analyst),
+            None,
+        )
+        .await;
+        assert_eq!(analysts.status, 403);
     }
+    let elsewhere = call(
+        &app,
+        "GET",
+        &format!("{case_path}/evidence/{}", "0".repeat(64)),
+        Some(&verifier),
+        None,
+    )
+    .await;
+    assert_eq!(elsewhere.status, 404, "a file of no report of this case");
     assert_eq!(
         call(&app, "GET", &case_path, Some(&analyst), None)
             .await

@@ -312,6 +312,16 @@ pub(crate) async fn evidence(
     Path((number, sha256)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let detail = open_case(&ctx, &staff, &number).await?;
+    evidence_file(&ctx, &detail, &sha256).await
+}
+
+/// The evidence file of the case with this SHA-256 (404 for a file of no report or message
+/// of this case). The JSON API serves files through this too.
+pub(crate) async fn evidence_file(
+    ctx: &Ctx,
+    detail: &CaseDetail,
+    sha256: &str,
+) -> Result<Response, WebError> {
     let Some(file) = detail.evidence.iter().find(|e| e.sha256 == sha256) else {
         return Err(WebError::NotFound);
     };

@@ -9,6 +9,7 @@ mod web {
     mod api_spec;
     mod api_staff;
     mod api_tokens;
+    mod api_tokens_in_browser;
     mod app;
     mod browser;
     mod demo;

@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
     let ctx = Ctx { app: state, ui };
     routes::routes(portal_body_limit, upload_limit)
         .nest("/api", api::routes(api_body_limit))
+        .merge(api::docs())
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(WebError::Panic)
         }))

@@ -59,6 +59,7 @@ mod tests {
             include_str!("routes/office/imports.rs"),
             include_str!("routes/office/case_page.rs"),
             include_str!("routes/office/case_thread.rs"),
+            include_str!("routes/office/api_tokens.rs"),
             include_str!("violation_choices.rs"),
             include_str!("error.rs"),
         ];

@@ -6,7 +6,7 @@ mod health;
 mod holidays;
 mod home;
 mod not_found;
-mod office;
+pub(crate) mod office;
 mod receipt_check;
 mod reply;
 mod report_form;

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 31] = [
+const TEMPLATES: [(&str, &str); 32] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -114,6 +114,10 @@ const TEMPLATES: [(&str, &str); 31] = [
     (
         "office/outbox_mail.html",
         include_str!("../templates/office/outbox_mail.html"),
+    ),
+    (
+        "office/api_tokens.html",
+        include_str!("../templates/office/api_tokens.html"),
     ),
 ];
 

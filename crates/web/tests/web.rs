@@ -5,6 +5,11 @@
 mod web {
     mod access_control;
     mod api;
+    mod api_docs_in_browser;
+    mod api_spec;
+    mod api_staff;
+    mod api_tokens;
+    mod api_tokens_in_browser;
     mod app;
     mod browser;
     mod demo;

@@ -2,6 +2,7 @@
 //! [`netral_domain::access`]), and the means of signing in — argon2id passwords, TOTP second
 //! factors, database-held sessions, and throttling of failed attempts.
 
+pub mod api_tokens;
 mod password;
 pub mod second_factor;
 pub mod sessions;
@@ -363,6 +364,11 @@ async fn store_password(
     .ok_or(AccountError::NotFound(user_id))?
     .get("username")?;
     sessions::close_all_but(&mut tx, user_id, change.keep_session).await?;
+    if change.keep_session.is_none() {
+        // An administrator's reset: whoever knew the old password may have made tokens too.
+        // The user's own change keeps them (they see and revoke them on their tokens page).
+        api_tokens::revoke_all(&mut tx, user_id, now).await?;
+    }
     audit::append(
         &mut tx,
         &audit::Entry {
@@ -402,6 +408,9 @@ pub async fn set_disabled(
     let username: String = row.get("username")?;
     if disabled {
         sessions::close_all_but(&mut tx, user_id, None).await?;
+        // Revoked, not only refused while disabled: enabling the account again must not
+        // bring back tokens that programs somewhere may still hold.
+        api_tokens::revoke_all(&mut tx, user_id, now).await?;
     }
     audit::append(
         &mut tx,

@@ -4,6 +4,7 @@
 mod accounts;
 mod agencies_import;
 mod agency_overview;
+mod api_tokens;
 mod audit;
 mod candidates;
 mod case_desk;

@@ -711,6 +711,32 @@ office-message-internal = Internal note (staff only)
 office-message-send = Send the message
 office-message-length = A message must hold 1 to { $max } characters.
 
+## Personal API tokens (/kantor/akun/token)
+office-tokens-title = API tokens
+office-tokens-heading = Personal API tokens
+office-tokens-intro = Your programs can use Netral's JSON API with a personal token, with your account's role and scope. Send the token in the Authorization: Bearer header. Revoke tokens that are no longer used.
+office-tokens-docs = API documentation
+office-tokens-issued = Token "{ $name }" created, valid until { $expires }:
+office-tokens-issued-once = Copy it now and keep it somewhere safe: it is shown only once. Whoever holds it acts in your name.
+office-tokens-col-created = Created
+office-tokens-col-expires = Valid until
+office-tokens-col-used = Last used
+office-tokens-never-used = never
+office-tokens-status-live = Active
+office-tokens-status-expired = Expired
+office-tokens-status-revoked = Revoked
+office-tokens-revoke = Revoke
+office-tokens-none = You have no tokens yet.
+office-tokens-new = New token
+office-tokens-name-hint = The program or purpose holding this token, for example "Bawaslu West Java daily summary".
+office-tokens-days = { $days } days
+office-tokens-create = Create token
+office-tokens-name-too-long = too long: at most { $max } characters.
+office-tokens-too-many = there are already { $max } active tokens. Revoke one first.
+office-home-tokens = tokens for programs that use the JSON API in your name.
+field-token_name = Token name
+field-lifetime = Valid for
+
 ## Mail sent by the worker (subjects and bodies; Indonesian and English go in one message)
 mail-subject-reminder = Deadline reminder for case { $case }
 mail-body-reminder = Case { $case } at stage "{ $stage }" must be handled by { $due }. Please open the case in the Netral office.

@@ -706,6 +706,32 @@ office-message-internal = Catatan internal (hanya untuk petugas)
 office-message-send = Kirim pesan
 office-message-length = Pesan harus berisi 1 sampai { $max } karakter.
 
+## Personal API tokens (/kantor/akun/token)
+office-tokens-title = Token API
+office-tokens-heading = Token API pribadi
+office-tokens-intro = Program Anda dapat memakai API JSON Netral dengan token pribadi, dengan peran dan wilayah kerja akun Anda. Kirim token di tajuk Authorization: Bearer. Cabut token yang tidak dipakai lagi.
+office-tokens-docs = Dokumentasi API
+office-tokens-issued = Token "{ $name }" dibuat, berlaku sampai { $expires }:
+office-tokens-issued-once = Salin sekarang dan simpan di tempat aman: token ini hanya ditampilkan sekali. Siapa pun yang memegangnya bertindak atas nama Anda.
+office-tokens-col-created = Dibuat
+office-tokens-col-expires = Berlaku sampai
+office-tokens-col-used = Terakhir dipakai
+office-tokens-never-used = belum pernah
+office-tokens-status-live = Aktif
+office-tokens-status-expired = Kedaluwarsa
+office-tokens-status-revoked = Dicabut
+office-tokens-revoke = Cabut
+office-tokens-none = Anda belum punya token.
+office-tokens-new = Token baru
+office-tokens-name-hint = Program atau keperluan yang memegang token ini, misalnya "rekap harian Bawaslu Jabar".
+office-tokens-days = { $days } hari
+office-tokens-create = Buat token
+office-tokens-name-too-long = terlalu panjang: paling banyak { $max } karakter.
+office-tokens-too-many = sudah ada { $max } token aktif. Cabut salah satu dulu.
+office-home-tokens = token untuk program yang memakai API JSON atas nama Anda.
+field-token_name = Nama token
+field-lifetime = Masa berlaku
+
 ## Mail sent by the worker (subjects and bodies; Indonesian and English go in one message)
 mail-subject-reminder = Pengingat tenggat kasus { $case }
 mail-body-reminder = Kasus { $case } pada tahap "{ $stage }" harus ditangani paling lambat { $due }. Silakan buka kasus ini di kantor Netral.

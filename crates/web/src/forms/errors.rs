@@ -18,7 +18,7 @@ use crate::page::Page;
 pub(crate) const WHOLE_FORM: &str = "form";
 
 /// Every field a message can point at; each has a `field-<name>` label in both languages.
-pub(crate) const FIELDS: [&str; 28] = [
+pub(crate) const FIELDS: [&str; 30] = [
     "violations",
     "summary",
     "subject_number",
@@ -47,6 +47,8 @@ pub(crate) const FIELDS: [&str; 28] = [
     "scope",
     "q",
     "file",
+    "token_name",
+    "lifetime",
 ];
 
 /// A value to put into a message, formatted for the visitor's language when worded.

@@ -110,6 +110,10 @@ async fn every_route_and_action_for_every_role_and_scope() {
             [200, 200, 200, 200, 200, 200, 200, 200],
         ),
         (
+            "/kantor/akun/token".into(),
+            [200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
             "/kantor/perkara".into(),
             [200, 200, 200, 200, 200, 200, 403, 403],
         ),
@@ -235,6 +239,22 @@ async fn every_route_and_action_for_every_role_and_scope() {
             format!("/kantor/pengguna/{target}/status"),
             vec![("disabled", "1".into())],
             [403, 403, 403, 403, 403, 403, 403, 303],
+        ),
+        // Every account makes its own API tokens (the token then has the account's role and
+        // scope); revoking one that is not the account's own is 404, as for one that does not
+        // exist.
+        (
+            "/kantor/akun/token".into(),
+            vec![
+                ("token_name", "skrip uji".into()),
+                ("lifetime", "30".into()),
+            ],
+            [201, 201, 201, 201, 201, 201, 201, 201],
+        ),
+        (
+            "/kantor/akun/token/999999/cabut".into(),
+            vec![],
+            [404, 404, 404, 404, 404, 404, 404, 404],
         ),
     ];
     for (path, fields, expected) in &actions {

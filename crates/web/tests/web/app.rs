@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use netral_domain::rules::RuleBook;
+pub use netral_store::Backend;
 use netral_store::Db;
 use netral_store::evidence::EvidenceStore;
 use netral_store::vault::Vault;
@@ -36,6 +37,8 @@ pub struct TestApp {
     http: reqwest::Client,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
+    /// The PostgreSQL database of a test run on it, dropped by [`TestApp::finish`].
+    postgres: Option<netral_testkit::TestDb>,
     _dir: TempDir,
 }
 
@@ -96,10 +99,29 @@ impl TestApp {
 
     /// With the intake limits a test needs: a small file limit, no minimum fill time…
     pub async fn start_with(intake: IntakeSettings) -> TestApp {
+        TestApp::start_full(intake, Backend::Sqlite).await
+    }
+
+    /// On SQLite or on a PostgreSQL database of its own (see netral-testkit), for tests of
+    /// what the store does differently on each; end such a test with [`TestApp::finish`].
+    pub async fn start_on(backend: Backend) -> TestApp {
+        TestApp::start_full(IntakeSettings::default(), backend).await
+    }
+
+    async fn start_full(intake: IntakeSettings, backend: Backend) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite:{}", dir.path().join("netral.db").display());
-        let db = Db::connect(&url).await.unwrap();
-        db.migrate().await.unwrap();
+        let (db, postgres) = match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite:{}", dir.path().join("netral.db").display());
+                let db = Db::connect(&url).await.unwrap();
+                db.migrate().await.unwrap();
+                (db, None)
+            }
+            Backend::Postgres => {
+                let test_db = netral_testkit::TestDb::postgres().await;
+                (test_db.db.clone(), Some(test_db))
+            }
+        };
         let rules = rule_book();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -132,6 +154,7 @@ impl TestApp {
             http,
             stop: Some(stop),
             server: Some(server),
+            postgres,
             _dir: dir,
         }
     }
@@ -167,6 +190,16 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Stops the server and drops a PostgreSQL test database. Called after a test passed: a
+    /// failed test leaves its database behind for a look.
+    pub async fn finish(mut self) {
+        let postgres = self.postgres.take();
+        self.stop().await.unwrap();
+        if let Some(test_db) = postgres {
+            test_db.finish().await;
+        }
+    }
+
     /// Asks the server to stop and waits for it: graceful shutdown must finish on its own.
     pub async fn stop(mut self) -> std::io::Result<()> {
         let _ = self.stop.take().unwrap().send(());
@@ -185,3 +218,29 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// Runs `async fn $name(app: &TestApp)` against a server on SQLite and one on PostgreSQL.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use crate::web::app::{Backend, TestApp};
+
+                #[tokio::test]
+                async fn sqlite() {
+                    let app = TestApp::start_on(Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.finish().await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    let app = TestApp::start_on(Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.finish().await;
+                }
+            }
+        )*
+    };
+}
+pub(crate) use on_both_backends;

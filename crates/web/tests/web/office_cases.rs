@@ -397,7 +397,7 @@ async fn a_decision_on_a_case_someone_else_just_moved_is_refused_not_applied_twi
 }
 
 /// Files a confidential report with a photo through the public API; gives (report, case).
-async fn file_confidential(app: &TestApp) -> (String, String) {
+pub async fn file_confidential(app: &TestApp) -> (String, String) {
     use base64::Engine as _;
     let photo = base64::engine::general_purpose::STANDARD.encode(super::portal::PNG);
     let body = serde_json::json!({

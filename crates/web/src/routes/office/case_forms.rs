@@ -10,9 +10,9 @@ use serde_json::{Map, Value};
 
 use crate::i18n::Lang;
 
-/// How a fact is asked.
+/// How a fact is asked (and, for the JSON API, what JSON value it takes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ask {
+pub(crate) enum Ask {
     /// A paragraph.
     LongText,
     /// A line: a letter or decree number.
@@ -32,7 +32,9 @@ enum Ask {
 
 const NOTE: (&str, Ask) = ("note", Ask::LongText);
 
-fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
+/// The facts `kind` records, in the order the form asks them: the fields of the domain's
+/// `Action` for it. The JSON API reads and describes decisions from this table too.
+pub(crate) fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
     use ActionKind as A;
     match kind {
         A::StartVerification | A::ResumeClock => &[],
@@ -74,7 +76,7 @@ fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
 }
 
 /// The actions `role` may take on a case in `state`, in the domain's order.
-pub(super) fn available(role: Role, state: CaseState) -> Vec<ActionKind> {
+pub(crate) fn available(role: Role, state: CaseState) -> Vec<ActionKind> {
     ActionKind::ALL
         .into_iter()
         .filter(|kind| permitted(*kind, state).is_some_and(|(_, roles)| roles.contains(&role)))

@@ -18,9 +18,10 @@ use netral_domain::deadline::jakarta_date;
 use netral_domain::ids::RegionCode;
 use netral_store::StoreError;
 use netral_store::case_desk::{self, CaseDetail};
-use netral_store::cases::{self, Actor};
+use netral_store::cases;
 use serde::Serialize;
 
+use super::case_decision::{self, Refusal};
 use super::case_forms::{self, FormView, Unreadable};
 use super::frame;
 use crate::app::Ctx;
@@ -55,8 +56,9 @@ struct View<'a> {
     problems: Vec<String>,
 }
 
-/// The case, if the user's role may open cases and its scope covers the case's agency.
-pub(super) async fn open_case(
+/// The case, if the user's role may open cases and its scope covers the case's agency. The
+/// JSON API opens cases through this too, so both answer alike (403, or 404 outside the scope).
+pub(crate) async fn open_case(
     ctx: &Ctx,
     staff: &Staff,
     number: &str,
@@ -197,7 +199,7 @@ pub(crate) async fn act(
         .into_iter()
         .find(|k| k.as_str() == value("action"))
         .ok_or_else(|| WebError::BadRequest(format!("unknown action `{}`", value("action"))))?;
-    if !case_forms::available(staff.user.role, detail.case.state).contains(&kind) {
+    if case_decision::check(staff.user.role, detail.case.state, kind).is_err() {
         // Either the role may never take it, or someone moved the case on meanwhile.
         let problem = page.text("office-action-not-now", &[])?;
         return render(
@@ -221,28 +223,15 @@ pub(crate) async fn act(
             )?,
             None => page.text("office-action-unreadable", &[])?,
         }),
-        Ok(action) => {
-            let actor = Actor {
-                name: staff.user.username.clone(),
-                role: staff.user.role,
-            };
-            match cases::apply(
-                &ctx.app.db,
-                &ctx.app.rules,
-                &detail.case.number,
-                seen,
-                &actor,
-                &action,
-                Utc::now(),
-            )
-            .await
-            {
-                Ok(_) => None,
-                Err(StoreError::Conflict { .. }) => Some(page.text("office-action-conflict", &[])?),
-                Err(StoreError::Transition(e)) => Some(transition_problem(&page, &e)?),
-                Err(e) => return Err(e.into()),
+        Ok(action) => match case_decision::decide(&ctx, &staff, &detail, seen, &action).await? {
+            Ok(_) => None,
+            Err(Refusal::Stale) => Some(page.text("office-action-conflict", &[])?),
+            Err(Refusal::Transition(e)) => Some(transition_problem(&page, &e)?),
+            // Checked above: the case moved on in between.
+            Err(Refusal::NotNow | Refusal::NotForRole) => {
+                Some(page.text("office-action-not-now", &[])?)
             }
-        }
+        },
     };
     match problem {
         None => Ok(
@@ -323,6 +312,16 @@ pub(crate) async fn evidence(
     Path((number, sha256)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let detail = open_case(&ctx, &staff, &number).await?;
+    evidence_file(&ctx, &detail, &sha256).await
+}
+
+/// The evidence file of the case with this SHA-256 (404 for a file of no report or message
+/// of this case). The JSON API serves files through this too.
+pub(crate) async fn evidence_file(
+    ctx: &Ctx,
+    detail: &CaseDetail,
+    sha256: &str,
+) -> Result<Response, WebError> {
     let Some(file) = detail.evidence.iter().find(|e| e.sha256 == sha256) else {
         return Err(WebError::NotFound);
     };

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use netral_domain::access::Capability;
 use netral_domain::report::ReporterIdentity;
-use netral_store::case_desk;
+use netral_store::case_desk::{self, CaseDetail};
 use netral_store::thread::{self, Author, NewMessage};
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +23,9 @@ use crate::page::Page;
 use crate::staff::Staff;
 
 /// Longest message a handler may write, as for reporters' replies.
-const MAX_MESSAGE_CHARS: usize = 4000;
+pub(crate) const MAX_MESSAGE_CHARS: usize = 4000;
 /// Shortest reason for looking at a reporter's identity.
-const MIN_REASON_CHARS: usize = 10;
+pub(crate) const MIN_REASON_CHARS: usize = 10;
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct MessageForm {
@@ -51,8 +51,7 @@ pub(crate) async fn send_message(
         return Err(WebError::FormExpired);
     }
     let detail = open_case(&ctx, &staff, &number).await?;
-    let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > MAX_MESSAGE_CHARS {
+    if !add_handler_message(&ctx, &staff, &detail, &form.body, form.internal.is_some()).await? {
         let problem = page.text(
             "office-message-length",
             &[("max", (MAX_MESSAGE_CHARS as i64).into())],
@@ -70,17 +69,35 @@ pub(crate) async fn send_message(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
+    Ok(Redirect::to(&format!("/kantor/perkara/{}#pesan", detail.case.number)).into_response())
+}
+
+/// Adds `staff`'s message (for the reporter) or internal note (for colleagues) to the thread of
+/// the case of `detail`, already opened within their scope. False, writing nothing, when the
+/// body is empty or longer than [`MAX_MESSAGE_CHARS`]. The page and the JSON API both post
+/// through here.
+pub(crate) async fn add_handler_message(
+    ctx: &Ctx,
+    staff: &Staff,
+    detail: &CaseDetail,
+    body: &str,
+    internal: bool,
+) -> Result<bool, WebError> {
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > MAX_MESSAGE_CHARS {
+        return Ok(false);
+    }
     let message = NewMessage {
         case_id: detail.case.id,
         author: Author::Handler,
         handler_name: &staff.user.username,
         body,
-        internal: form.internal.is_some(),
+        internal,
         idempotency_key: None,
         attachments: &[],
     };
     thread::add_message(&ctx.app.db, &message, Utc::now()).await?;
-    Ok(Redirect::to(&format!("/kantor/perkara/{}#pesan", detail.case.number)).into_response())
+    Ok(true)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -114,55 +131,27 @@ pub(crate) async fn reveal_identity(
         return Err(WebError::FormExpired);
     }
     let detail = open_case(&ctx, &staff, &number).await?;
-    let reason = form.reason.trim();
-    if reason.chars().count() < MIN_REASON_CHARS {
-        // The reason is what an auditor reads later: "cek" is not one.
-        let problem = page.text(
-            "office-reveal-reason-short",
-            &[("min", (MIN_REASON_CHARS as i64).into())],
-        )?;
-        let typed = [("reason".to_owned(), form.reason.clone())];
-        return render(
-            &page,
-            &ctx,
-            &headers,
-            &staff,
-            &detail,
-            Some("reveal"),
-            &typed,
-            vec![problem],
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
-    let Some(context) =
-        case_desk::identity_context(&ctx.app.db, &detail.case.number, &form.report_number).await?
-    else {
-        return Err(WebError::NotFound);
-    };
-    let sealed = thread::reveal_identity(
-        &ctx.app.db,
-        &form.report_number,
-        &staff.user.username,
-        reason,
-        Utc::now(),
-    )
-    .await?;
-    let identity = match (sealed, context) {
-        (Some(sealed), Some(context)) => {
-            let json = ctx.app.vault.open(&sealed, &context).map_err(|_| {
-                WebError::Store(netral_store::StoreError::Corrupt {
-                    column: "reporter_identity",
-                    message: "cannot be opened with this server's key".into(),
-                })
-            })?;
-            Some(serde_json::from_slice(&json).map_err(|e| {
-                WebError::Store(netral_store::StoreError::Corrupt {
-                    column: "reporter_identity",
-                    message: e.to_string(),
-                })
-            })?)
+    let identity = match reveal(&ctx, &staff, &detail, &form.report_number, &form.reason).await? {
+        Ok(identity) => identity,
+        Err(RevealRefusal::UnknownReport) => return Err(WebError::NotFound),
+        Err(RevealRefusal::ReasonTooShort) => {
+            let problem = page.text(
+                "office-reveal-reason-short",
+                &[("min", (MIN_REASON_CHARS as i64).into())],
+            )?;
+            let typed = [("reason".to_owned(), form.reason.clone())];
+            return render(
+                &page,
+                &ctx,
+                &headers,
+                &staff,
+                &detail,
+                Some("reveal"),
+                &typed,
+                vec![problem],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
-        _ => None,
     };
     let view = RevealView {
         number: &detail.case.number,
@@ -178,4 +167,63 @@ pub(crate) async fn reveal_identity(
         view,
         StatusCode::OK,
     )
+}
+
+/// Why an identity was not opened. Nothing was opened and nothing logged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RevealRefusal {
+    /// Shorter than [`MIN_REASON_CHARS`] once trimmed.
+    ReasonTooShort,
+    /// The case has no report with this number.
+    UnknownReport,
+}
+
+/// The identity of the reporter of `report_number`, a report of the case of `detail` (already
+/// opened within `staff`'s scope), for the custodian alone, with a written reason. The look is
+/// logged with the reason in the transaction that reads the sealed identity (see
+/// [`thread::reveal_identity`]); `None` for a report filed without an identity. The page and
+/// the JSON API both open identities through here.
+pub(crate) async fn reveal(
+    ctx: &Ctx,
+    staff: &Staff,
+    detail: &CaseDetail,
+    report_number: &str,
+    reason: &str,
+) -> Result<Result<Option<ReporterIdentity>, RevealRefusal>, WebError> {
+    staff.require(Capability::RevealReporterIdentity)?;
+    let reason = reason.trim();
+    if reason.chars().count() < MIN_REASON_CHARS {
+        // The reason is what an auditor reads later: "cek" is not one.
+        return Ok(Err(RevealRefusal::ReasonTooShort));
+    }
+    let Some(context) =
+        case_desk::identity_context(&ctx.app.db, &detail.case.number, report_number).await?
+    else {
+        return Ok(Err(RevealRefusal::UnknownReport));
+    };
+    let sealed = thread::reveal_identity(
+        &ctx.app.db,
+        report_number,
+        &staff.user.username,
+        reason,
+        Utc::now(),
+    )
+    .await?;
+    Ok(Ok(match (sealed, context) {
+        (Some(sealed), Some(context)) => {
+            let json = ctx.app.vault.open(&sealed, &context).map_err(|_| {
+                WebError::Store(netral_store::StoreError::Corrupt {
+                    column: "reporter_identity",
+                    message: "cannot be opened with this server's key".into(),
+                })
+            })?;
+            Some(serde_json::from_slice(&json).map_err(|e| {
+                WebError::Store(netral_store::StoreError::Corrupt {
+                    column: "reporter_identity",
+                    message: e.to_string(),
+                })
+            })?)
+        }
+        _ => None,
+    }))
 }

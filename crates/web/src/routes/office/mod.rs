@@ -4,10 +4,12 @@
 //! reachable without a session, and checks the role's capability and scope itself.
 
 mod agencies;
+mod api_tokens;
 mod audit_log;
-mod case_forms;
-mod case_page;
-mod case_thread;
+pub(crate) mod case_decision;
+pub(crate) mod case_forms;
+pub(crate) mod case_page;
+pub(crate) mod case_thread;
 mod cases;
 mod enroll;
 mod frame;
@@ -15,7 +17,7 @@ mod home;
 mod imports;
 mod outbox;
 mod password;
-mod roster;
+pub(crate) mod roster;
 mod second_factor;
 mod sign_in;
 mod sign_out;
@@ -46,6 +48,11 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             "/kantor/akun/dua-faktor",
             get(enroll::show).post(enroll::submit),
         )
+        .route(
+            "/kantor/akun/token",
+            get(api_tokens::list).post(api_tokens::create),
+        )
+        .route("/kantor/akun/token/{id}/cabut", post(api_tokens::revoke))
         .route("/kantor/perkara", get(cases::list))
         .route("/kantor/perkara/{number}", get(case_page::show))
         .route("/kantor/perkara/{number}/tindakan", post(case_page::act))

@@ -174,11 +174,7 @@ pub(crate) async fn record(
     headers: HeaderMap,
     Path(nip): Path<String>,
 ) -> Result<Response, WebError> {
-    staff.require(Capability::ViewRoster)?;
-    let record = lookup::civil_servant_record(&ctx.app.db, nip.trim())
-        .await?
-        .filter(|r| in_scope(&staff, r))
-        .ok_or(WebError::NotFound)?;
+    let record = open_record(&ctx, &staff, &nip).await?;
     let state_keys = record
         .cases
         .iter()
@@ -222,6 +218,21 @@ pub(crate) async fn record(
         view,
         StatusCode::OK,
     )
+}
+
+/// The record of the civil servant with this NIP, if the role may see the roster and its
+/// scope covers the person's agency; 404 otherwise, as for a NIP nobody holds. The JSON API
+/// opens records through this too.
+pub(crate) async fn open_record(
+    ctx: &Ctx,
+    staff: &Staff,
+    nip: &str,
+) -> Result<CivilServantRecord, WebError> {
+    staff.require(Capability::ViewRoster)?;
+    lookup::civil_servant_record(&ctx.app.db, nip.trim())
+        .await?
+        .filter(|r| in_scope(staff, r))
+        .ok_or(WebError::NotFound)
 }
 
 fn in_scope(staff: &Staff, record: &CivilServantRecord) -> bool {

@@ -7,6 +7,7 @@ mod agency_overview;
 mod audit;
 mod candidates;
 mod case_desk;
+mod case_work;
 mod cases;
 mod connect;
 mod declared_accounts;

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 28] = [
+const TEMPLATES: [(&str, &str); 30] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -102,6 +102,14 @@ const TEMPLATES: [(&str, &str); 28] = [
     (
         "office/identity.html",
         include_str!("../templates/office/identity.html"),
+    ),
+    (
+        "office/case_work.html",
+        include_str!("../templates/office/case_work.html"),
+    ),
+    (
+        "office/case_work_page.html",
+        include_str!("../templates/office/case_work_page.html"),
     ),
 ];
 

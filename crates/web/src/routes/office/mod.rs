@@ -4,9 +4,13 @@
 //! session, and checks the role's capability and scope itself.
 
 mod agencies;
+mod case_assign;
 mod case_forms;
+mod case_link;
+mod case_merge;
 mod case_page;
 mod case_thread;
+mod case_work;
 mod cases;
 mod enroll;
 mod frame;
@@ -59,6 +63,14 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             "/kantor/perkara/{number}/identitas",
             post(case_thread::reveal_identity),
         )
+        .route("/kantor/perkara/{number}/meja", get(case_work::show))
+        .route("/kantor/perkara/{number}/ambil", post(case_assign::take))
+        .route(
+            "/kantor/perkara/{number}/penugasan",
+            post(case_assign::assign),
+        )
+        .route("/kantor/perkara/{number}/terlapor", post(case_link::link))
+        .route("/kantor/perkara/{number}/gabung", post(case_merge::merge))
         .route("/kantor/pegawai", get(roster::search))
         .route("/kantor/pegawai/{nip}", get(roster::record))
         .route("/kantor/pengguna", get(users::list).post(users::create))

@@ -14,6 +14,7 @@ mod web {
     mod language;
     mod mail;
     mod office;
+    mod office_case_work;
     mod office_cases;
     mod office_cases_in_browser;
     mod office_in_browser;

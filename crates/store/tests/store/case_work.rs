@@ -286,7 +286,7 @@ async fn a_case_is_taken_assigned_and_listed_as_mine(db: &Db) {
     assert_eq!(assignee(db, &case).await.as_deref(), Some("satgas"));
     assert_eq!(
         queue(db, Queue::Mine, "satgas", AssigneeFilter::Anyone).await,
-        [case.clone()]
+        [case.as_str()]
     );
     assert!(
         queue(db, Queue::Mine, "satgas2", AssigneeFilter::Anyone)
@@ -300,7 +300,7 @@ async fn a_case_is_taken_assigned_and_listed_as_mine(db: &Db) {
     );
     assert_eq!(
         queue(db, Queue::All, "x", AssigneeFilter::User("satgas".into())).await,
-        [case.clone()]
+        [case.as_str()]
     );
     let counts = case_desk::queue_counts(db, &national, d(2024, 10, 7), "satgas")
         .await
@@ -661,7 +661,7 @@ async fn likely_duplicates_are_found_and_merged_in_one_transaction(db: &Db) {
     );
     assert_eq!(
         duplicates(db, &unknown_1, &national).await,
-        [unknown_2.clone()]
+        [unknown_2.as_str()]
     );
     assert!(duplicates(db, &unknown_1, &karawang_scope).await.is_empty());
 
@@ -762,7 +762,7 @@ async fn likely_duplicates_are_found_and_merged_in_one_transaction(db: &Db) {
             .merged_into,
         Some(a.clone())
     );
-    assert_eq!(duplicates(db, &a, &national).await, [decided.clone()]);
+    assert_eq!(duplicates(db, &a, &national).await, [decided.as_str()]);
     assert_eq!(
         audit_details(db, &b, "case.merge").await[0]["into"],
         a.as_str()

@@ -72,7 +72,9 @@ async fn a_verifier_takes_a_case_links_its_subject_by_name_and_merges_a_duplicat
         click(&client, "#terlapor form[action$='/terlapor'] button").await;
         wait_for_text(&client, "#terlapor-heading", "Perbaiki terlapor").await;
         assert!(
-            text(&client, ".record").await.contains("Pemerintah Kabupaten Karawang"),
+            text(&client, ".record")
+                .await
+                .contains("Pemerintah Kabupaten Karawang"),
             "the case moved to the official's agency"
         );
 
@@ -94,7 +96,9 @@ async fn a_verifier_takes_a_case_links_its_subject_by_name_and_merges_a_duplicat
         .await;
         assert!(text(&client, "#meja-isi").await.contains(&duplicate));
         assert!(
-            text(&client, "main").await.contains("Pidato dukungan di deklarasi"),
+            text(&client, "main")
+                .await
+                .contains("Pidato dukungan di deklarasi"),
             "the duplicate's report shows under the case that carries on"
         );
         snapshot(&client, "desk-merged").await;
@@ -110,6 +114,9 @@ async fn a_verifier_takes_a_case_links_its_subject_by_name_and_merges_a_duplicat
         .unwrap()
         .unwrap();
     assert_eq!(merged.merged_into, Some(kept.id));
-    assert_eq!(kept.file.assignee.map(|a| a.user).as_deref(), Some("satgas"));
+    assert_eq!(
+        kept.file.assignee.map(|a| a.user).as_deref(),
+        Some("satgas")
+    );
     assert!(kept.subject_id.is_some());
 }

@@ -261,6 +261,7 @@ pub(super) fn done(number: &str) -> Response {
 
 /// A refused desk form: the desk page of case `number` as it is now, with the problem, and the
 /// form as it was typed. Errors that are no refusal go on as errors.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn refuse(
     page: &Page,
     ctx: &Ctx,

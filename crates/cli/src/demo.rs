@@ -14,6 +14,7 @@ use netral_domain::ids::{Nip, Sex};
 use netral_domain::report::{Channel, ElectionKind, NewReport, ReportDraft, ReporterMode, Subject};
 use netral_domain::rules::RuleBook;
 use netral_store::Db;
+use netral_store::case_work;
 use netral_store::cases::{self, Actor};
 use netral_store::intake::{self, Intake};
 use netral_store::registry::{self, NewAgency, NewCivilServant};
@@ -102,7 +103,7 @@ struct Story {
     target: CaseState,
 }
 
-const STORIES: [Story; 20] = [
+const STORIES: [Story; 21] = [
     Story {
         person: 0,
         violation: "DEKLARASI",
@@ -263,6 +264,15 @@ const STORIES: [Story; 20] = [
         channel: Channel::Public,
         target: CaseState::Verification,
     },
+    // A second report of the first story's declaration: merged into its case.
+    Story {
+        person: 0,
+        violation: "DEKLARASI",
+        days_ago: 1,
+        summary: "Berpidato mendukung pasangan calon bupati di acara deklarasi.",
+        channel: Channel::Bawaslu,
+        target: CaseState::Merged,
+    },
 ];
 
 /// Fills an empty database. Returns zero counts, touching nothing, when cases already exist.
@@ -416,6 +426,45 @@ async fn tell(
         )
         .await?;
     }
+    if story.target == CaseState::Merged {
+        merge_into_earlier(db, rules, &filed.case_number, filed_at).await?;
+    }
+    Ok(())
+}
+
+/// Merges a duplicate report's case into the oldest live case of the same person's incident,
+/// as the task force would.
+async fn merge_into_earlier(
+    db: &Db,
+    rules: &RuleBook,
+    number: &str,
+    filed_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let national = netral_domain::access::Scope::National;
+    let case = cases::get_case(db, number)
+        .await?
+        .context("the duplicate's case")?;
+    let earlier = case_work::likely_duplicates(db, &case, &national)
+        .await?
+        .into_iter()
+        .next()
+        .context("no earlier case to merge the duplicate into")?;
+    let verifier = actor(Role::Verifier);
+    let handler = case_work::Handler {
+        name: &verifier.name,
+        role: verifier.role,
+        scope: &national,
+    };
+    case_work::merge(
+        db,
+        rules,
+        number,
+        &earlier.number,
+        &handler,
+        "Laporan ganda atas deklarasi yang sama; bukti digabung.",
+        filed_at + Duration::hours(5),
+    )
+    .await?;
     Ok(())
 }
 
@@ -601,6 +650,8 @@ fn path_to(target: CaseState, violation: &str, sanction: &str) -> Vec<(Role, Act
             },
             day,
         )],
+        // Merged by `tell`, into the live case of the same person's incident.
+        S::Merged => Vec::new(),
         S::Separated => vec![
             start,
             (

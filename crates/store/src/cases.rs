@@ -10,6 +10,7 @@ use serde::Serialize;
 use sqlx::types::Json;
 
 use crate::audit;
+use crate::case_work::CaseWorkError;
 use crate::db::{Db, On, Row, Tx, sql};
 use crate::error::StoreError;
 
@@ -32,6 +33,8 @@ pub struct CaseRecord {
     pub incident_date: NaiveDate,
     pub subject_id: Option<i64>,
     pub agency_id: Option<i64>,
+    /// The case this one was merged into as a duplicate (its id); `None` for a live case.
+    pub merged_into: Option<i64>,
     pub deadline: Option<Deadline>,
     pub file: CaseFile,
     pub revision: i64,
@@ -52,7 +55,9 @@ pub struct EventRecord {
 }
 
 /// Takes `action` on the case numbered `number`. `seen_revision`, when given, is the revision
-/// the handler looked at: if someone changed the case since, nothing is written.
+/// the handler looked at: if someone changed the case since, nothing is written. Desk work
+/// (assigning, linking the subject, merging) is refused here: it goes through
+/// [`crate::case_work`], which checks the accounts, the roster and the other case it involves.
 pub async fn apply(
     db: &Db,
     rules: &RuleBook,
@@ -62,7 +67,9 @@ pub async fn apply(
     action: &Action,
     now: DateTime<Utc>,
 ) -> Result<CaseRecord, StoreError> {
-    let now = now.trunc_subsecs(6);
+    if action.kind().is_desk_work() {
+        return Err(CaseWorkError::NotThroughApply(action.kind()).into());
+    }
     let mut tx = db.begin().await?;
     let current = case_by_number(&mut tx, number)
         .await?
@@ -76,7 +83,52 @@ pub async fn apply(
             actual: current.revision,
         });
     }
-    let rule_set = rule_set_of(rules, &current)?;
+    let next = record(
+        &mut tx,
+        rules,
+        &current,
+        actor,
+        action,
+        now,
+        &AuditNote::transition(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// What the audit entry of an action says besides the event's number, kind and states.
+pub(crate) struct AuditNote {
+    /// `case.transition`, or the desk work's own name (`case.assign`, ...).
+    pub action: &'static str,
+    /// Identifiers only (user names, NIPs, case numbers), never text a person typed.
+    pub details: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AuditNote {
+    pub(crate) fn transition() -> Self {
+        Self {
+            action: "case.transition",
+            details: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Inside `tx`: runs `action` on `current` through the state machine, updates the case's row
+/// (conditional on the revision read, so a concurrent change makes this fail and write
+/// nothing), appends the event, the audit entry and the notices it causes.
+pub(crate) async fn record(
+    tx: &mut Tx,
+    rules: &RuleBook,
+    current: &CaseRecord,
+    actor: &Actor,
+    action: &Action,
+    now: DateTime<Utc>,
+    note: &AuditNote,
+) -> Result<CaseRecord, StoreError> {
+    let now = now.trunc_subsecs(6);
+    let number = current.number.as_str();
+    let rule_set = rule_set_of(rules, current)?;
     let next = decide(
         &current.file,
         actor.role,
@@ -88,17 +140,18 @@ pub async fn apply(
     let deadline = next.deadline(rule_set, rules.calendar());
     let changed = sql(
         "UPDATE cases SET state = $1, stage_started_on = $2, deadline = $3, deadline_provisional = $4, file = $5, \
-         revision = revision + 1, updated_at = $6 WHERE id = $7 AND revision = $8",
+         assignee = $6, revision = revision + 1, updated_at = $7 WHERE id = $8 AND revision = $9",
     )
     .bind(next.state.as_str())
     .bind(next.stage_started_on)
     .bind(deadline.map(|d| d.due))
     .bind(deadline.is_some_and(|d| d.provisional))
     .bind(Json(&next))
+    .bind(next.assignee.as_ref().map(|a| a.user.clone()))
     .bind(now)
     .bind(current.id)
     .bind(current.revision)
-    .execute(&mut tx)
+    .execute(&mut *tx)
     .await?;
     if changed != 1 {
         return Err(StoreError::Conflict {
@@ -109,7 +162,7 @@ pub async fn apply(
     }
     let payload = serde_json::to_value(action).expect("actions serialise to JSON");
     append_event(
-        &mut tx,
+        &mut *tx,
         current.id,
         current.revision + 1,
         now,
@@ -123,34 +176,35 @@ pub async fn apply(
     .await?;
     // The event's payload may hold free text (a reason, a note) and stays in `case_events`,
     // append-only itself; the audit entry says who moved which case where, and points at it.
+    let mut details = serde_json::Map::from_iter([
+        ("event".to_owned(), (current.revision + 1).into()),
+        ("kind".to_owned(), action.kind().as_str().into()),
+        ("from".to_owned(), current.state.as_str().into()),
+        ("to".to_owned(), next.state.as_str().into()),
+    ]);
+    details.extend(note.details.clone());
     audit::append(
-        &mut tx,
+        &mut *tx,
         &audit::Entry {
             actor: audit::Actor {
                 name: &actor.name,
                 role: actor.role.as_str(),
             },
-            action: "case.transition",
+            action: note.action,
             subject: Some(number),
-            details: serde_json::json!({
-                "event": current.revision + 1,
-                "kind": action.kind().as_str(),
-                "from": current.state.as_str(),
-                "to": next.state.as_str(),
-            }),
+            details: serde_json::Value::Object(details),
         },
         now,
     )
     .await?;
-    crate::mail::on_stage_change(&mut tx, &current, next.state, current.revision + 1, now).await?;
-    tx.commit().await?;
+    crate::mail::on_stage_change(&mut *tx, current, next.state, current.revision + 1, now).await?;
     Ok(CaseRecord {
         state: next.state,
         deadline,
         file: next,
         revision: current.revision + 1,
         updated_at: now,
-        ..current
+        ..current.clone()
     })
 }
 
@@ -191,18 +245,29 @@ fn rule_set_of<'r>(rules: &'r RuleBook, case: &CaseRecord) -> Result<&'r RuleSet
         })
 }
 
+/// A `WITH RECURSIVE` clause naming `gathered(id)`: the case whose id is bound at `$1` and every
+/// case merged into it, directly or through another duplicate. Reports, messages and evidence
+/// keep the case they were filed in; a merge gathers them through this.
+macro_rules! with_gathered {
+    () => {
+        "WITH RECURSIVE gathered(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL \
+         SELECT c.id FROM cases c JOIN gathered g ON c.merged_into = g.id)"
+    };
+}
+pub(crate) use with_gathered;
+
 /// A `SELECT` of every case column, followed by the given clauses.
 macro_rules! select_cases {
     ($clauses:literal) => {
         concat!(
-            "SELECT id, number, state, rules_version, incident_date, subject_id, agency_id, deadline, deadline_provisional, ",
+            "SELECT id, number, state, rules_version, incident_date, subject_id, agency_id, merged_into, deadline, deadline_provisional, ",
             "file, revision, opened_at, updated_at FROM cases ",
             $clauses
         )
     };
 }
 
-async fn case_by_number<'a>(
+pub(crate) async fn case_by_number<'a>(
     on: impl Into<On<'a>>,
     number: &str,
 ) -> Result<Option<CaseRecord>, StoreError> {
@@ -226,6 +291,7 @@ fn case_from_row(row: &Row) -> Result<CaseRecord, StoreError> {
         incident_date: row.get("incident_date")?,
         subject_id: row.get("subject_id")?,
         agency_id: row.get("agency_id")?,
+        merged_into: row.get("merged_into")?,
         deadline: due.map(|due| Deadline { due, provisional }),
         file,
         revision: row.get("revision")?,

@@ -4,6 +4,8 @@
 use netral_domain::case::TransitionError;
 use netral_domain::rules::NoRulesInForce;
 
+use crate::case_work::CaseWorkError;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot reach the database at {url}: {source}")]
@@ -30,6 +32,8 @@ pub enum StoreError {
     NoRulesInForce(#[from] NoRulesInForce),
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    #[error(transparent)]
+    CaseWork(#[from] CaseWorkError),
     #[error("stored value in column `{column}` cannot be read: {message}")]
     Corrupt {
         column: &'static str,

@@ -8,7 +8,7 @@ mod deadlines;
 mod recipients;
 
 pub use deadlines::{DeadlineSweep, queue_deadline_notices};
-pub(crate) use recipients::on_stage_change;
+pub(crate) use recipients::{agency_of, covers, on_stage_change};
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use netral_domain::case::CaseState;

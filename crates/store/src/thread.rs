@@ -56,6 +56,15 @@ pub struct AttachmentView {
     pub sha256: String,
 }
 
+/// The case a merged report is now handled under, as its reporter may see it: the number and
+/// where it stands, nothing of its other reports or its thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContinuesUnder {
+    pub case_number: String,
+    pub state: CaseState,
+    pub deadline: Option<Deadline>,
+}
+
 /// A report as its reporter may see it: no internal notes, no handler names, no other reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReporterView {
@@ -66,6 +75,8 @@ pub struct ReporterView {
     pub deadline: Option<Deadline>,
     pub attachments: Vec<AttachmentView>,
     pub messages: Vec<MessageView>,
+    /// Set when the report's case was merged, as a duplicate, into another case.
+    pub continues_under: Option<ContinuesUnder>,
 }
 
 /// The reporter's view, if `receipt_hash` is the hash of this report's receipt; `None` for an
@@ -76,7 +87,7 @@ pub async fn reporter_view(
     receipt_hash: &str,
 ) -> Result<Option<ReporterView>, StoreError> {
     let Some(row) = sql(
-        "SELECT r.received_at, c.id AS case_id, c.state, c.deadline, c.deadline_provisional \
+        "SELECT r.received_at, c.id AS case_id, c.state, c.deadline, c.deadline_provisional, c.merged_into \
          FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.number = $1 AND r.receipt_hash = $2",
     )
     .bind(report_number)
@@ -103,6 +114,10 @@ pub async fn reporter_view(
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     attachments.retain(|(_, message)| message.is_none());
+    let continues_under = match row.get::<Option<i64>>("merged_into")? {
+        Some(id) => Some(live_case(db, id).await?),
+        None => None,
+    };
     Ok(Some(ReporterView {
         report_number: report_number.to_owned(),
         case_id,
@@ -111,7 +126,39 @@ pub async fn reporter_view(
         deadline: due.map(|due| Deadline { due, provisional }),
         attachments: attachments.into_iter().map(|(a, _)| a).collect(),
         messages,
+        continues_under,
     }))
+}
+
+/// The case that carries on for a merged one: `id`'s, or further on when that case was itself
+/// merged later.
+async fn live_case(db: &Db, mut id: i64) -> Result<ContinuesUnder, StoreError> {
+    // Merges only go into live cases, so the chain is short and has no loop; the bound is a
+    // guard against a corrupt database, not a limit anyone meets.
+    for _ in 0..64 {
+        let row = sql(
+            "SELECT number, state, deadline, deadline_provisional, merged_into FROM cases WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(db)
+        .await?;
+        match row.get::<Option<i64>>("merged_into")? {
+            Some(next) => id = next,
+            None => {
+                let due: Option<chrono::NaiveDate> = row.get("deadline")?;
+                let provisional: bool = row.get("deadline_provisional")?;
+                return Ok(ContinuesUnder {
+                    case_number: row.get("number")?,
+                    state: row.parse("state")?,
+                    deadline: due.map(|due| Deadline { due, provisional }),
+                });
+            }
+        }
+    }
+    Err(StoreError::Corrupt {
+        column: "merged_into",
+        message: format!("case {id} sits in a chain of merges that does not end"),
+    })
 }
 
 /// Attachments of a case with the message each belongs to (`None`: the report itself).

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 32] = [
+const TEMPLATES: [(&str, &str); 34] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -118,6 +118,14 @@ const TEMPLATES: [(&str, &str); 32] = [
     (
         "office/api_tokens.html",
         include_str!("../templates/office/api_tokens.html"),
+    ),
+    (
+        "office/case_work.html",
+        include_str!("../templates/office/case_work.html"),
+    ),
+    (
+        "office/case_work_page.html",
+        include_str!("../templates/office/case_work_page.html"),
     ),
 ];
 

@@ -19,6 +19,8 @@ mod web {
     mod language;
     mod mail;
     mod office;
+    mod office_case_work;
+    mod office_case_work_in_browser;
     mod office_cases;
     mod office_cases_in_browser;
     mod office_in_browser;

@@ -3,8 +3,10 @@
 //! both must allow an act. The server asks these functions on every request; pages only hide
 //! what they would refuse anyway.
 
+mod assignment;
 mod scope;
 
+pub use assignment::{AssignRefusal, may_assign, stage_lead};
 pub use scope::{Scope, ScopeError, ScopeSpec};
 
 use crate::case::Role;

@@ -91,3 +91,55 @@ fn analysts_and_administrators_open_no_case() {
         );
     }
 }
+
+#[test]
+fn the_stage_lead_shares_out_cases_and_other_handlers_only_take_free_ones() {
+    use crate::case::CaseState as S;
+    // The task force's verifier gives a new report to a colleague, or takes it back.
+    assert_eq!(
+        may_assign("siti", Role::Verifier, S::Received, None, "budi"),
+        Ok(())
+    );
+    assert_eq!(
+        may_assign("siti", Role::Verifier, S::Received, Some("budi"), "siti"),
+        Ok(())
+    );
+    // At the PPK's stage the decision maker leads; the PPK's liaison may take a free case.
+    assert_eq!(
+        may_assign("ppk", Role::PpkLiaison, S::AwaitingFollowUp, None, "ppk"),
+        Ok(())
+    );
+    assert_eq!(
+        may_assign(
+            "ppk",
+            Role::PpkLiaison,
+            S::AwaitingFollowUp,
+            Some("wasdal"),
+            "ppk"
+        ),
+        Err(AssignRefusal::Taken("wasdal".into(), Role::DecisionMaker))
+    );
+    assert_eq!(
+        may_assign("ppk", Role::PpkLiaison, S::AwaitingFollowUp, None, "other"),
+        Err(AssignRefusal::NotTheLead {
+            lead: Role::DecisionMaker,
+            state: S::AwaitingFollowUp
+        })
+    );
+    assert_eq!(
+        may_assign("kustodian", Role::Custodian, S::Received, None, "kustodian"),
+        Err(AssignRefusal::NotAHandler(Role::Custodian, S::Received))
+    );
+    assert_eq!(
+        may_assign("siti", Role::Verifier, S::Merged, None, "siti"),
+        Err(AssignRefusal::Finished(S::Merged))
+    );
+    for state in S::ALL {
+        if let Some(lead) = stage_lead(state) {
+            assert!(
+                crate::case::stage_handlers(state).contains(&lead),
+                "{state}"
+            );
+        }
+    }
+}

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Role;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
@@ -73,6 +75,28 @@ pub enum Action {
     Close {
         note: String,
     },
+    /// Gives the case to a staff member who handles its current stage, or lets one take it.
+    /// `from` is the assignee the handler saw (none when the case was unassigned): if someone
+    /// else was assigned meanwhile, the change is refused rather than silently overridden.
+    Assign {
+        to: String,
+        to_role: Role,
+        from: Option<String>,
+    },
+    /// Links the case to the civil servant with this NIP (or PPPK number) in the roster, which
+    /// also places it in that person's agency. `replaces` is the subject's NIP before the link
+    /// (none when the reporter's NIP did not resolve); replacing a subject needs a `reason`.
+    LinkSubject {
+        nip: String,
+        replaces: Option<String>,
+        reason: Option<String>,
+    },
+    /// Ends this case as a duplicate of the case numbered `into`, which carries on with its
+    /// reports, evidence and messages.
+    MergeInto {
+        into: String,
+        note: String,
+    },
 }
 
 /// The name of an action without its facts: what permission tables and event logs index by.
@@ -97,10 +121,13 @@ pub enum ActionKind {
     FileAppeal,
     DecideAppeal,
     Close,
+    Assign,
+    LinkSubject,
+    MergeInto,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 18] = [
+    pub const ALL: [ActionKind; 21] = [
         Self::StartVerification,
         Self::PassVerification,
         Self::Reject,
@@ -119,7 +146,19 @@ impl ActionKind {
         Self::FileAppeal,
         Self::DecideAppeal,
         Self::Close,
+        Self::Assign,
+        Self::LinkSubject,
+        Self::MergeInto,
     ];
+
+    /// Desk work rather than a decision on the stage: giving the case to someone, linking its
+    /// subject, merging it into another case. Their checks need more than the case file (the
+    /// assignee's account and scope, the roster, the other case), so the store takes them
+    /// through its own functions and not through the generic `apply`, and the decision forms
+    /// leave them out.
+    pub fn is_desk_work(self) -> bool {
+        matches!(self, Self::Assign | Self::LinkSubject | Self::MergeInto)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -141,6 +180,9 @@ impl ActionKind {
             Self::FileAppeal => "file_appeal",
             Self::DecideAppeal => "decide_appeal",
             Self::Close => "close",
+            Self::Assign => "assign",
+            Self::LinkSubject => "link_subject",
+            Self::MergeInto => "merge_into",
         }
     }
 }
@@ -172,6 +214,9 @@ impl Action {
             Self::FileAppeal { .. } => ActionKind::FileAppeal,
             Self::DecideAppeal { .. } => ActionKind::DecideAppeal,
             Self::Close { .. } => ActionKind::Close,
+            Self::Assign { .. } => ActionKind::Assign,
+            Self::LinkSubject { .. } => ActionKind::LinkSubject,
+            Self::MergeInto { .. } => ActionKind::MergeInto,
         }
     }
 }

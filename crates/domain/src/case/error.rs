@@ -49,4 +49,15 @@ pub enum TransitionError {
     AlreadyPaused,
     #[error("the clock is not paused")]
     NotPaused,
+    #[error("the role `{role}` does not handle a case that is `{state}`; assign someone who does")]
+    AssigneeCannotHandle { role: Role, state: CaseState },
+    #[error(
+        "the case was assigned to {} meanwhile; reload it and try again",
+        .current.as_deref().unwrap_or("nobody")
+    )]
+    AssignmentChanged { current: Option<String> },
+    #[error("the case is already assigned to `{user}`")]
+    AlreadyAssigned { user: String },
+    #[error("the case is already linked to the civil servant with NIP {nip}")]
+    AlreadyLinked { nip: String },
 }

@@ -41,7 +41,9 @@ impl ReportingStatus {
             | S::DataBlocked => Self::AwaitingFollowUp,
             S::Sanctioned | S::Appeal | S::Closed => Self::Sanctioned,
             S::NotProven => Self::NotProven,
-            S::Rejected => Self::Rejected,
+            // Official reporting counts a duplicate as rejected (DOMAIN.md, step 2): the
+            // incident is counted once, under the case the duplicate was merged into.
+            S::Rejected | S::Merged => Self::Rejected,
             S::Cancelled => Self::Cancelled,
             S::Separated => Self::Separated,
         }

@@ -40,10 +40,13 @@ pub enum CaseState {
     Cancelled,
     /// The subject left the service (retired, dismissed, resigned, died) before the case ended.
     Separated,
+    /// A duplicate, merged into another case about the same incident before any finding: its
+    /// reports, evidence and messages are handled under that case from then on.
+    Merged,
 }
 
 impl CaseState {
-    pub const ALL: [CaseState; 15] = [
+    pub const ALL: [CaseState; 16] = [
         Self::Received,
         Self::Verification,
         Self::Review,
@@ -59,13 +62,19 @@ impl CaseState {
         Self::NotProven,
         Self::Cancelled,
         Self::Separated,
+        Self::Merged,
     ];
 
     /// A final state: no action leads out of it.
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Self::Closed | Self::Rejected | Self::NotProven | Self::Cancelled | Self::Separated
+            Self::Closed
+                | Self::Rejected
+                | Self::NotProven
+                | Self::Cancelled
+                | Self::Separated
+                | Self::Merged
         )
     }
 
@@ -86,6 +95,7 @@ impl CaseState {
             Self::NotProven => "not_proven",
             Self::Cancelled => "cancelled",
             Self::Separated => "separated",
+            Self::Merged => "merged",
         }
     }
 }

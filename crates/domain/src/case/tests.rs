@@ -90,6 +90,35 @@ fn sample(kind: ActionKind) -> Action {
             note: note(),
         },
         ActionKind::Close => Action::Close { note: note() },
+        ActionKind::Assign => Action::Assign {
+            to: "siti".into(),
+            to_role: Role::Verifier,
+            from: None,
+        },
+        ActionKind::LinkSubject => Action::LinkSubject {
+            nip: "198503122010011003".into(),
+            replaces: None,
+            reason: None,
+        },
+        ActionKind::MergeInto => Action::MergeInto {
+            into: "NTR-2024-000001".into(),
+            note: note(),
+        },
+    }
+}
+
+/// [`sample`], with an assignee whose role handles the stage `from`.
+fn sample_from(kind: ActionKind, from: CaseState) -> Action {
+    match sample(kind) {
+        Action::Assign { to, from: seen, .. } => Action::Assign {
+            to,
+            to_role: stage_handlers(from)
+                .first()
+                .copied()
+                .unwrap_or(Role::Verifier),
+            from: seen,
+        },
+        other => other,
     }
 }
 
@@ -230,6 +259,40 @@ fn expected() -> Vec<(ActionKind, CaseState, CaseState, &'static [Role])> {
     ] {
         rows.push((A::MarkSeparated, from, S::Separated, &[R::DecisionMaker]));
     }
+    rows.extend([
+        (A::MergeInto, S::Received, S::Merged, &[R::Verifier][..]),
+        (A::MergeInto, S::Verification, S::Merged, &[R::Verifier]),
+        (A::MergeInto, S::Review, S::Merged, &[R::Reviewer]),
+        (A::LinkSubject, S::Received, S::Received, &[R::Verifier]),
+        (
+            A::LinkSubject,
+            S::Verification,
+            S::Verification,
+            &[R::Verifier],
+        ),
+        (A::LinkSubject, S::Review, S::Review, &[R::Reviewer]),
+        (
+            A::LinkSubject,
+            S::Recommendation,
+            S::Recommendation,
+            &[R::DecisionMaker],
+        ),
+    ]);
+    // Assignment belongs to whoever handles the stage.
+    for (from, roles) in [
+        (S::Received, &[R::Verifier][..]),
+        (S::Verification, &[R::Verifier]),
+        (S::Review, &[R::Reviewer]),
+        (S::Recommendation, &[R::DecisionMaker]),
+        (S::AwaitingFollowUp, &[R::PpkLiaison, R::DecisionMaker]),
+        (S::FollowUpRefused, &[R::PpkLiaison, R::DecisionMaker]),
+        (S::Warned, &[R::PpkLiaison, R::DecisionMaker]),
+        (S::DataBlocked, &[R::DecisionMaker]),
+        (S::Sanctioned, &[R::PpkLiaison, R::DecisionMaker]),
+        (S::Appeal, &[R::PpkLiaison, R::DecisionMaker]),
+    ] {
+        rows.push((A::Assign, from, from, roles));
+    }
     rows
 }
 
@@ -247,7 +310,7 @@ fn every_action_from_every_state_by_every_role_is_allowed_exactly_when_the_proce
                 let result = decide(
                     &case_in(from, kind),
                     role,
-                    &sample(kind),
+                    &sample_from(kind, from),
                     today(),
                     &rules,
                     &calendar,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::action::{Action, ActionKind, AppealOutcome};
+use super::assignment::{Assignee, stage_handlers};
 use super::error::TransitionError;
 use super::{CaseState, Role};
 use crate::calendar::Calendar;
@@ -28,6 +29,10 @@ pub struct CaseFile {
     pub violations: Vec<String>,
     /// Sanction recommended to, then imposed by, the PPK.
     pub sanction: Option<String>,
+    /// Who works on the case now. Absent from files written before assignment existed, which
+    /// read back as unassigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<Assignee>,
 }
 
 impl CaseFile {
@@ -39,6 +44,7 @@ impl CaseFile {
             pauses: Vec::new(),
             violations: Vec::new(),
             sanction: None,
+            assignee: None,
         }
     }
 
@@ -92,6 +98,24 @@ pub fn permitted(action: ActionKind, from: CaseState) -> Option<(CaseState, &'st
         (A::FileAppeal, S::Sanctioned) => (S::Appeal, &[R::PpkLiaison, R::DecisionMaker]),
         (A::DecideAppeal, S::Appeal) => (S::Sanctioned, &[R::PpkLiaison, R::DecisionMaker]),
         (A::Close, S::Sanctioned | S::FollowUpRefused) => (S::Closed, &[R::DecisionMaker]),
+        // A duplicate is merged before anyone has found on the merits; the case it goes into
+        // may stand anywhere short of its end (the store checks that one).
+        (A::MergeInto, S::Received | S::Verification) => (S::Merged, &[R::Verifier]),
+        (A::MergeInto, S::Review) => (S::Merged, &[R::Reviewer]),
+        // The subject can be linked or corrected until the recommendation goes to a PPK: after
+        // that, the employing authority has been told, and a wrong subject is a new case.
+        (A::LinkSubject, S::Received | S::Verification) => (from, &[R::Verifier]),
+        (A::LinkSubject, S::Review) => (from, &[R::Reviewer]),
+        (A::LinkSubject, S::Recommendation) => (from, &[R::DecisionMaker]),
+        // Everyone who handles the stage takes part in assigning it (`stage_handlers`, checked
+        // by a test); which of them may give it to others is `access::may_assign`.
+        (A::Assign, S::Received | S::Verification) => (from, &[R::Verifier]),
+        (A::Assign, S::Review) => (from, &[R::Reviewer]),
+        (A::Assign, S::Recommendation | S::DataBlocked) => (from, &[R::DecisionMaker]),
+        (
+            A::Assign,
+            S::AwaitingFollowUp | S::FollowUpRefused | S::Warned | S::Sanctioned | S::Appeal,
+        ) => (from, &[R::PpkLiaison, R::DecisionMaker]),
         _ => return None,
     };
     Some(rule)
@@ -217,6 +241,48 @@ pub fn decide(
             }
         }
         Action::BlockData { request_number } => text("request_number", request_number)?,
+        Action::Assign { to, to_role, from } => {
+            text("to", to)?;
+            if !stage_handlers(case.state).contains(to_role) {
+                return Err(TransitionError::AssigneeCannotHandle {
+                    role: *to_role,
+                    state: case.state,
+                });
+            }
+            let current = case.assignee.as_ref().map(|a| a.user.as_str());
+            if from.as_deref() != current {
+                return Err(TransitionError::AssignmentChanged {
+                    current: current.map(str::to_owned),
+                });
+            }
+            if current == Some(to.as_str()) {
+                return Err(TransitionError::AlreadyAssigned { user: to.clone() });
+            }
+            next.assignee = Some(Assignee {
+                user: to.clone(),
+                role: *to_role,
+            });
+        }
+        Action::LinkSubject {
+            nip,
+            replaces,
+            reason,
+        } => {
+            text("nip", nip)?;
+            if replaces.as_deref() == Some(nip.as_str()) {
+                return Err(TransitionError::AlreadyLinked { nip: nip.clone() });
+            }
+            match (replaces, reason.as_deref()) {
+                // Replacing a subject is a correction: it is never made without saying why.
+                (Some(_), reason) => text("reason", reason.unwrap_or(""))?,
+                (None, Some(reason)) if !reason.trim().is_empty() => text("reason", reason)?,
+                (None, _) => {}
+            }
+        }
+        Action::MergeInto { into, note } => {
+            text("into", into)?;
+            text("note", note)?;
+        }
         Action::FileAppeal { filed_on, .. } => not_after_today("filed_on", *filed_on, today)?,
         Action::DecideAppeal { outcome, note } => {
             text("note", note)?;
@@ -234,6 +300,13 @@ pub fn decide(
         next.state = to;
         next.stage_started_on = today;
         next.pauses.clear();
+        if next
+            .assignee
+            .as_ref()
+            .is_some_and(|a| !stage_handlers(to).contains(&a.role))
+        {
+            next.assignee = None;
+        }
     }
     Ok(next)
 }

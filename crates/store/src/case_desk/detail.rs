@@ -1,11 +1,13 @@
 //! One case as its handlers see it: the case, its reports, the subject and agency, the message
-//! thread with internal notes, the evidence, and every event.
+//! thread with internal notes, the evidence, and every event. The reports, messages and
+//! evidence of duplicates merged into the case are gathered with its own, each naming the case
+//! it was filed in.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::types::Json;
 
-use crate::cases::{self, CaseRecord, EventRecord};
+use crate::cases::{self, CaseRecord, EventRecord, with_gathered};
 use crate::db::{Db, sql};
 use crate::error::StoreError;
 
@@ -13,6 +15,8 @@ use crate::error::StoreError;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportDetail {
     pub number: String,
+    /// The case the report was filed in: this one, or a duplicate merged into it.
+    pub case_number: String,
     pub channel: String,
     pub received_at: DateTime<Utc>,
     pub incident_date: NaiveDate,
@@ -34,6 +38,8 @@ pub struct ReportDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StaffMessage {
     pub at: DateTime<Utc>,
+    /// The case whose thread it is in: this one, or a duplicate merged into it.
+    pub case_number: String,
     /// `reporter` or `handler`.
     pub author_kind: String,
     pub author: String,
@@ -45,6 +51,8 @@ pub struct StaffMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvidenceLine {
     pub original_name: String,
+    /// The case it was sent to: this one, or a duplicate merged into it.
+    pub case_number: String,
     pub size: i64,
     pub media_type: String,
     pub sha256: String,
@@ -60,6 +68,14 @@ pub struct SubjectLine {
     pub unit: String,
 }
 
+/// A duplicate merged into the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergedCase {
+    pub number: String,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseDetail {
     pub case: CaseRecord,
@@ -71,6 +87,10 @@ pub struct CaseDetail {
     pub messages: Vec<StaffMessage>,
     pub evidence: Vec<EvidenceLine>,
     pub events: Vec<EventRecord>,
+    /// The number of the case this one was merged into, when it is a merged duplicate.
+    pub merged_into: Option<String>,
+    /// The duplicates merged into this case (through another duplicate too), oldest merge first.
+    pub merged_from: Vec<MergedCase>,
 }
 
 pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, StoreError> {
@@ -102,11 +122,14 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         }
         None => None,
     };
-    let reports = sql(
-        "SELECT number, channel, received_at, incident_date, subject_nip, subject_nik, \
-         subject_description, summary, violation_hints, place, links, election_code, \
-         campaign_phase, reporter_mode FROM reports WHERE case_id = $1 ORDER BY id",
-    )
+    let reports = sql(concat!(
+        with_gathered!(),
+        " SELECT r.number, c.number AS case_number, r.channel, r.received_at, r.incident_date, \
+         r.subject_nip, r.subject_nik, r.subject_description, r.summary, r.violation_hints, \
+         r.place, r.links, r.election_code, r.campaign_phase, r.reporter_mode \
+         FROM reports r JOIN cases c ON c.id = r.case_id \
+         WHERE r.case_id IN (SELECT id FROM gathered) ORDER BY r.id"
+    ))
     .bind(case.id)
     .fetch_all(db)
     .await?
@@ -116,6 +139,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         let Json(links): Json<Vec<String>> = row.get("links")?;
         Ok(ReportDetail {
             number: row.get("number")?,
+            case_number: row.get("case_number")?,
             channel: row.get("channel")?,
             received_at: row.get("received_at")?,
             incident_date: row.get("incident_date")?,
@@ -132,9 +156,12 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
-    let messages = sql(
-        "SELECT at, author_kind, author, body, internal FROM messages WHERE case_id = $1 ORDER BY at, id",
-    )
+    let messages = sql(concat!(
+        with_gathered!(),
+        " SELECT m.at, c.number AS case_number, m.author_kind, m.author, m.body, m.internal \
+         FROM messages m JOIN cases c ON c.id = m.case_id \
+         WHERE m.case_id IN (SELECT id FROM gathered) ORDER BY m.at, m.id"
+    ))
     .bind(case.id)
     .fetch_all(db)
     .await?
@@ -142,6 +169,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
     .map(|row| {
         Ok(StaffMessage {
             at: row.get("at")?,
+            case_number: row.get("case_number")?,
             author_kind: row.get("author_kind")?,
             author: row.get("author")?,
             body: row.get("body")?,
@@ -149,10 +177,13 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
-    let evidence = sql(
-        "SELECT a.original_name, a.added_at, e.size, e.media_type, e.sha256 FROM attachments a \
-         JOIN evidence e ON e.id = a.evidence_id WHERE a.case_id = $1 ORDER BY a.id",
-    )
+    let evidence = sql(concat!(
+        with_gathered!(),
+        " SELECT a.original_name, c.number AS case_number, a.added_at, e.size, e.media_type, \
+         e.sha256 FROM attachments a JOIN evidence e ON e.id = a.evidence_id \
+         JOIN cases c ON c.id = a.case_id \
+         WHERE a.case_id IN (SELECT id FROM gathered) ORDER BY a.id"
+    ))
     .bind(case.id)
     .fetch_all(db)
     .await?
@@ -160,6 +191,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
     .map(|row| {
         Ok(EvidenceLine {
             original_name: row.get("original_name")?,
+            case_number: row.get("case_number")?,
             size: row.get("size")?,
             media_type: row.get("media_type")?,
             sha256: row.get("sha256")?,
@@ -168,6 +200,34 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
     let events = cases::events(db, case.id).await?;
+    let merged_into = match case.merged_into {
+        Some(id) => Some(
+            sql("SELECT number FROM cases WHERE id = $1")
+                .bind(id)
+                .fetch_one(db)
+                .await?
+                .get("number")?,
+        ),
+        None => None,
+    };
+    let merged_from = sql(concat!(
+        with_gathered!(),
+        " SELECT c.number, e.at, e.actor FROM cases c \
+         JOIN case_events e ON e.case_id = c.id AND e.kind = 'merge_into' \
+         WHERE c.id IN (SELECT id FROM gathered) AND c.id <> $1 ORDER BY e.id"
+    ))
+    .bind(case.id)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(MergedCase {
+            number: row.get("number")?,
+            at: row.get("at")?,
+            actor: row.get("actor")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(Some(CaseDetail {
         case,
         agency,
@@ -177,6 +237,8 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         messages,
         evidence,
         events,
+        merged_into,
+        merged_from,
     }))
 }
 

@@ -6,8 +6,10 @@
 mod detail;
 mod queue;
 
+pub(crate) use queue::ended_states;
+
 pub use detail::{
-    CaseDetail, EvidenceLine, ReportDetail, StaffMessage, SubjectLine, case_detail,
+    CaseDetail, EvidenceLine, MergedCase, ReportDetail, StaffMessage, SubjectLine, case_detail,
     identity_context,
 };
-pub use queue::{CaseLine, CaseQuery, Queue, QueueCount, list_cases, queue_counts};
+pub use queue::{AssigneeFilter, CaseLine, CaseQuery, Queue, QueueCount, list_cases, queue_counts};

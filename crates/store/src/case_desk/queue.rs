@@ -18,6 +18,8 @@ pub const DUE_SOON_DAYS: u64 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Queue {
+    /// Assigned to the reader ("Perkara saya").
+    Mine,
     /// Received and not yet taken up for verification.
     New,
     /// The stage's deadline falls within [`DUE_SOON_DAYS`] days.
@@ -34,7 +36,8 @@ pub enum Queue {
 }
 
 impl Queue {
-    pub const ALL: [Queue; 7] = [
+    pub const ALL: [Queue; 8] = [
+        Queue::Mine,
         Queue::New,
         Queue::DueSoon,
         Queue::Overdue,
@@ -46,6 +49,7 @@ impl Queue {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Queue::Mine => "mine",
             Queue::New => "new",
             Queue::DueSoon => "due_soon",
             Queue::Overdue => "overdue",
@@ -61,10 +65,24 @@ impl Queue {
     }
 }
 
+/// Whose cases a queue shows, by assignee.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    #[default]
+    Anyone,
+    /// Cases no one works on yet.
+    Nobody,
+    /// Cases assigned to this user name.
+    User(String),
+}
+
 /// What a queue page asks for.
 #[derive(Debug, Clone)]
 pub struct CaseQuery {
     pub queue: Queue,
+    /// The reader's user name: whose cases [`Queue::Mine`] holds.
+    pub viewer: String,
+    pub assignee: AssigneeFilter,
     /// A case or report number, a NIP, or part of a name (without titles).
     pub text: String,
     pub state: Option<CaseState>,
@@ -89,6 +107,8 @@ pub struct CaseLine {
     pub agency: Option<String>,
     pub election: Option<String>,
     pub violations: Vec<String>,
+    /// Who works on the case now (a user name).
+    pub assignee: Option<String>,
 }
 
 /// How many cases a queue holds within the scope.
@@ -102,15 +122,17 @@ pub struct QueueCount {
 /// an appeal, so it is open), as an SQL list.
 macro_rules! ended_states {
     () => {
-        "('closed', 'rejected', 'not_proven', 'cancelled', 'separated')"
+        "('closed', 'rejected', 'not_proven', 'cancelled', 'separated', 'merged')"
     };
 }
+pub(crate) use ended_states;
 
 /// `$1` queue, `$2` today, `$3` due-soon limit; scope `$4`–`$6`.
 macro_rules! queue_and_scope {
     () => {
         concat!(
-            "(($1 = 'new' AND c.state = 'received') \
+            "(($1 = 'mine' AND c.assignee = $14) \
+             OR ($1 = 'new' AND c.state = 'received') \
              OR ($1 = 'due_soon' AND c.deadline >= $2 AND c.deadline <= $3) \
              OR ($1 = 'overdue' AND c.deadline < $2) \
              OR ($1 = 'awaiting_ppk' AND c.state IN ('awaiting_follow_up', 'follow_up_refused')) \
@@ -141,8 +163,13 @@ pub async fn list_cases(
             .collect();
         format!("%{}%", words.join("%"))
     });
+    let (assignee_kind, assignee) = match &query.assignee {
+        AssigneeFilter::Anyone => ("anyone", None),
+        AssigneeFilter::Nobody => ("nobody", None),
+        AssigneeFilter::User(user) => ("user", Some(user.clone())),
+    };
     let rows = sql(concat!(
-        "SELECT c.number, c.state, c.deadline, c.opened_at, c.file, p.name AS subject_name, \
+        "SELECT c.number, c.state, c.deadline, c.opened_at, c.file, c.assignee, p.name AS subject_name, \
          p.nip AS subject_nip, a.name AS agency, \
          (SELECT r.election_code FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS election, \
          (SELECT r.subject_nip FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS reported_nip \
@@ -156,6 +183,8 @@ pub async fn list_cases(
               OR EXISTS (SELECT 1 FROM reports r WHERE r.case_id = c.id AND (r.number = $10 OR r.subject_nip = $11 OR r.subject_nik = $11)) \
               OR p.nip = $11 \
               OR lower(p.given_name) LIKE $12 ESCAPE '\\') \
+         AND ($15 = 'anyone' OR ($15 = 'nobody' AND c.assignee IS NULL) \
+              OR ($15 = 'user' AND c.assignee = $16)) \
          ORDER BY c.deadline IS NULL, c.deadline, c.opened_at, c.id LIMIT $13"
     ))
     .bind(query.queue.as_str())
@@ -171,6 +200,9 @@ pub async fn list_cases(
     .bind(nip)
     .bind(name)
     .bind(query.limit)
+    .bind(query.viewer.clone())
+    .bind(assignee_kind)
+    .bind(assignee)
     .fetch_all(db)
     .await?;
     rows.iter()
@@ -189,20 +221,24 @@ pub async fn list_cases(
                 agency: row.get("agency")?,
                 election: row.get("election")?,
                 violations: file.violations,
+                assignee: row.get("assignee")?,
             })
         })
         .collect()
 }
 
-/// Every queue's count within the scope, in [`Queue::ALL`] order.
+/// Every queue's count within the scope, in [`Queue::ALL`] order; [`Queue::Mine`] counts the
+/// cases assigned to `viewer`.
 pub async fn queue_counts(
     db: &Db,
     scope: &Scope,
     today: NaiveDate,
+    viewer: &str,
 ) -> Result<Vec<QueueCount>, StoreError> {
     let (kind, province, agency) = scope_params(scope);
     let row = sql(concat!(
         "SELECT \
+         SUM(CASE WHEN c.assignee = $6 THEN 1 ELSE 0 END) AS mine, \
          SUM(CASE WHEN c.state = 'received' THEN 1 ELSE 0 END) AS new, \
          SUM(CASE WHEN c.deadline >= $1 AND c.deadline <= $2 THEN 1 ELSE 0 END) AS due_soon, \
          SUM(CASE WHEN c.deadline < $1 THEN 1 ELSE 0 END) AS overdue, \
@@ -221,12 +257,17 @@ pub async fn queue_counts(
     .bind(kind)
     .bind(province)
     .bind(agency)
+    .bind(viewer.to_owned())
     .fetch_one(db)
     .await?;
     let count = |column: &'static str| -> Result<i64, StoreError> {
         Ok(row.get::<Option<i64>>(column)?.unwrap_or(0))
     };
     Ok(vec![
+        QueueCount {
+            queue: Queue::Mine,
+            count: count("mine")?,
+        },
         QueueCount {
             queue: Queue::New,
             count: count("new")?,

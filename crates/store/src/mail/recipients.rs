@@ -6,7 +6,7 @@ use netral_domain::case::{CaseState, Role};
 use netral_domain::ids::RegionCode;
 
 use super::{MailKind, NewMail, Recipient, queue_mail};
-use crate::cases::CaseRecord;
+use crate::cases::{CaseRecord, with_gathered};
 use crate::db::{On, Row, Tx, sql};
 use crate::error::StoreError;
 
@@ -62,7 +62,7 @@ fn scope_of(row: &Row) -> Result<Scope, StoreError> {
 
 /// Whether `scope` reaches a case of this agency. A case with no agency yet is national
 /// business only.
-pub(super) fn covers(scope: &Scope, agency: Option<(i64, Option<&RegionCode>)>) -> bool {
+pub(crate) fn covers(scope: &Scope, agency: Option<(i64, Option<&RegionCode>)>) -> bool {
     match agency {
         Some((id, region)) => scope.covers_agency(id, region),
         None => *scope == Scope::National,
@@ -70,7 +70,7 @@ pub(super) fn covers(scope: &Scope, agency: Option<(i64, Option<&RegionCode>)>) 
 }
 
 /// The case's agency id and region, for [`covers`].
-pub(super) async fn agency_of<'a>(
+pub(crate) async fn agency_of<'a>(
     on: impl Into<On<'a>>,
     agency_id: Option<i64>,
 ) -> Result<Option<(i64, Option<RegionCode>)>, StoreError> {
@@ -121,10 +121,12 @@ pub(crate) async fn on_stage_change(
             queue_mail(tx, &mail, now).await?;
         }
     }
-    let reports = sql(
-        "SELECT id FROM reports WHERE case_id = $1 AND reporter_mode <> 'anonymous' \
-         AND reporter_identity IS NOT NULL ORDER BY id",
-    )
+    // The reporters of duplicates merged into the case follow it too.
+    let reports = sql(concat!(
+        with_gathered!(),
+        " SELECT id FROM reports WHERE case_id IN (SELECT id FROM gathered) \
+         AND reporter_mode <> 'anonymous' AND reporter_identity IS NOT NULL ORDER BY id"
+    ))
     .bind(case_id)
     .fetch_all(&mut *tx)
     .await?;

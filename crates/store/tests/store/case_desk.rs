@@ -6,7 +6,7 @@ use netral_domain::access::Scope;
 use netral_domain::case::{Action, CaseState, Role};
 use netral_domain::report::{Channel, Subject};
 use netral_store::Db;
-use netral_store::case_desk::{self, CaseQuery, Queue};
+use netral_store::case_desk::{self, AssigneeFilter, CaseQuery, Queue};
 use netral_store::cases::{self, Actor};
 use netral_testkit::fixtures::{NIP, add_karawang_official};
 use netral_testkit::{at, on_both, reports, rules};
@@ -37,6 +37,8 @@ async fn file(db: &Db, subject: Subject) -> String {
 fn query(queue: Queue, text: &str, today: NaiveDate) -> CaseQuery {
     CaseQuery {
         queue,
+        viewer: "satgas".into(),
+        assignee: AssigneeFilter::Anyone,
         text: text.into(),
         state: None,
         agency_id: None,
@@ -165,7 +167,9 @@ async fn queues_count_and_list_cases_within_the_scope(db: &Db) {
         .is_empty()
     );
 
-    let counts = case_desk::queue_counts(db, &national, late).await.unwrap();
+    let counts = case_desk::queue_counts(db, &national, late, "satgas")
+        .await
+        .unwrap();
     let count = |queue: Queue| counts.iter().find(|c| c.queue == queue).unwrap().count;
     assert_eq!(
         (
@@ -176,7 +180,7 @@ async fn queues_count_and_list_cases_within_the_scope(db: &Db) {
         ),
         (1, 2, 2, 2)
     );
-    let scoped = case_desk::queue_counts(db, &Scope::Agency(karawang), late)
+    let scoped = case_desk::queue_counts(db, &Scope::Agency(karawang), late, "satgas")
         .await
         .unwrap();
     assert_eq!(

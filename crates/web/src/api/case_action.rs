@@ -107,9 +107,15 @@ fn refused(refusal: Refusal, state: &str) -> ApiError {
                 TransitionError::OverrideReasonRequired { .. } => {
                     ApiError::invalid("override_reason", message)
                 }
+                TransitionError::AssigneeCannotHandle { .. } => {
+                    ApiError::invalid("assignee", message)
+                }
                 TransitionError::DeadlineNotPassed { .. }
                 | TransitionError::AlreadyPaused
-                | TransitionError::NotPaused => {
+                | TransitionError::NotPaused
+                | TransitionError::AssignmentChanged { .. }
+                | TransitionError::AlreadyAssigned { .. }
+                | TransitionError::AlreadyLinked { .. } => {
                     ApiError::new(StatusCode::CONFLICT, "not_now", None, message)
                 }
                 TransitionError::NotAllowedFrom { .. }

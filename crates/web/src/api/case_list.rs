@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use netral_domain::access::Capability;
 use netral_domain::case::CaseState;
 use netral_domain::deadline::jakarta_date;
-use netral_store::case_desk::{self, CaseLine, CaseQuery, Queue};
+use netral_store::case_desk::{self, AssigneeFilter, CaseLine, CaseQuery, Queue};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -23,8 +23,11 @@ const MAX_LIMIT: i64 = 100;
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct CaseListParams {
-    /// `new`, `due_soon`, `overdue`, `awaiting_ppk`, `escalated`, `open` (the default) or `all`.
+    /// `new`, `mine` (assigned to you), `due_soon`, `overdue`, `awaiting_ppk`, `escalated`,
+    /// `open` (the default) or `all`.
     queue: Option<String>,
+    /// Who works on the case: `me`, `nobody`, or a user name; anyone when left out.
+    assignee: Option<String>,
     /// A case or report number, a NIP, or part of a name (titles or not).
     q: Option<String>,
     /// Only cases at this stage (e.g. `verification`, `awaiting_follow_up`).
@@ -68,6 +71,8 @@ pub(crate) struct CaseListLine {
     pub election: Option<String>,
     /// Violation codes: found proven, or else hinted by the report.
     pub violations: Vec<String>,
+    /// The user name of who works on the case now.
+    pub assignee: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,6 +95,7 @@ impl From<CaseLine> for CaseListLine {
             agency: line.agency,
             election: line.election,
             violations: line.violations,
+            assignee: line.assignee,
         }
     }
 }
@@ -151,9 +157,17 @@ pub(crate) async fn list(
                 ApiError::unreadable(Some("limit"), format!("must be 1 to {MAX_LIMIT}"))
             })?,
     };
+    let assignee = match text(&params.assignee).as_str() {
+        "" => AssigneeFilter::Anyone,
+        "me" => AssigneeFilter::User(staff.user.username.clone()),
+        "nobody" => AssigneeFilter::Nobody,
+        name => AssigneeFilter::User(name.to_lowercase()),
+    };
     let today = jakarta_date(Utc::now());
     let query = CaseQuery {
         queue,
+        viewer: staff.user.username.clone(),
+        assignee,
         text: text(&params.q),
         state,
         agency_id,
@@ -166,7 +180,7 @@ pub(crate) async fn list(
     let shown = usize::try_from(limit).unwrap_or(usize::MAX);
     let more = cases.len() > shown;
     cases.truncate(shown);
-    let counts = case_desk::queue_counts(&ctx.app.db, scope, today)
+    let counts = case_desk::queue_counts(&ctx.app.db, scope, today, &staff.user.username)
         .await?
         .into_iter()
         .map(|c| QueueCount {

@@ -57,15 +57,12 @@ pub(crate) fn read(body: Value) -> Result<(i64, Action), Unreadable> {
     };
     let kind = match object.get("action") {
         None => return Err(unreadable("action", "missing: the action to take")),
-        Some(Value::String(name)) => ActionKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == name)
-            .ok_or_else(|| {
-                unreadable(
-                    "action",
-                    format!("unknown action `{name}`; actions are {}", kind_list()),
-                )
-            })?,
+        Some(Value::String(name)) => decisions().find(|k| k.as_str() == name).ok_or_else(|| {
+            unreadable(
+                "action",
+                format!("unknown action `{name}`; actions are {}", kind_list()),
+            )
+        })?,
         Some(_) => return Err(unreadable("action", "must be a string naming the action")),
     };
     let fields = facts(kind);
@@ -98,8 +95,19 @@ pub(crate) fn read(body: Value) -> Result<(i64, Action), Unreadable> {
     Ok((revision, action))
 }
 
+/// The stage decisions: desk work (assigning, linking the subject, merging) has its own
+/// endpoints, as it has its own forms.
+fn decisions() -> impl Iterator<Item = ActionKind> {
+    ActionKind::ALL
+        .into_iter()
+        .filter(|kind| !kind.is_desk_work())
+}
+
 fn kind_list() -> String {
-    ActionKind::ALL.map(ActionKind::as_str).join(", ")
+    decisions()
+        .map(ActionKind::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn check(name: &str, ask: Ask, value: Option<&Value>) -> Result<(), Unreadable> {
@@ -190,7 +198,7 @@ impl utoipa::PartialSchema for DecisionRequest {
              case you decided on (from `GET /api/v1/cases/{number}`). The actions your role may \
              take at the case's stage are in that answer's `actions`.",
         ));
-        for kind in ActionKind::ALL {
+        for kind in decisions() {
             let mut object = ObjectBuilder::new()
                 .title(Some(kind.as_str()))
                 .property(
@@ -279,7 +287,7 @@ mod tests {
     /// built from the table is an action of that kind.
     #[test]
     fn every_action_of_the_table_is_one_of_the_domain() {
-        for kind in ActionKind::ALL {
+        for kind in decisions() {
             let mut object = Map::new();
             object.insert("action".into(), kind.as_str().into());
             object.insert("revision".into(), 4.into());

@@ -37,6 +37,9 @@ struct View<'a> {
     code: String,
     received: String,
     state_key: String,
+    /// For a report merged as a duplicate: the case it is handled under now, and its stage
+    /// (the deadline shown is that case's).
+    continues_under: Option<ContinuesView<'a>>,
     deadline: Option<String>,
     deadline_provisional: bool,
     files: Vec<FileView<'a>>,
@@ -50,6 +53,12 @@ struct View<'a> {
     idempotency_key: String,
     max_files: usize,
     max_file_size: String,
+}
+
+#[derive(Serialize)]
+struct ContinuesView<'a> {
+    number: &'a str,
+    state_key: String,
 }
 
 #[derive(Serialize)]
@@ -78,13 +87,21 @@ pub(super) fn render(
     let csrf = issue_csrf(&ctx.app.vault, headers);
     let field_errors = by_field(state.errors);
     let (received, _) = in_wib(report.received_at, page.lang);
+    let deadline = match &report.continues_under {
+        Some(carrying) => carrying.deadline,
+        None => report.deadline,
+    };
     let view = View {
         report_number: &report.report_number,
         code: state.code.to_string(),
         received,
         state_key: labels::citizen_state(report.state),
-        deadline: report.deadline.map(|d| d.due.to_string()),
-        deadline_provisional: report.deadline.is_some_and(|d| d.provisional),
+        continues_under: report.continues_under.as_ref().map(|c| ContinuesView {
+            number: &c.case_number,
+            state_key: labels::citizen_state(c.state),
+        }),
+        deadline: deadline.map(|d| d.due.to_string()),
+        deadline_provisional: deadline.is_some_and(|d| d.provisional),
         files: report.attachments.iter().map(file_view).collect(),
         messages: report
             .messages

@@ -95,12 +95,16 @@ async fn every_route_and_action_for_every_role_and_scope() {
     add_two_agencies(&app).await;
     let (karawang_report, karawang) = file(&app, NIP).await;
     let (_, semarang) = file(&app, SEMARANG_NIP).await;
+    // A report whose NIP is in no roster: no subject, no agency, national business only.
+    let (_, unlinked) = file(&app, "198001012005011002").await;
     let mut sessions = Vec::new();
     for (username, role, scope) in USERS {
         sessions.push(session_of(&app, username, role, scope).await);
     }
     // An account for the administrator's actions to act on.
     let target = add_user(&app, "sasaran", Role::Analyst, ScopeSpec::National).await;
+    // A verifier for cases to be assigned to.
+    add_user(&app, "verif2", Role::Verifier, ScopeSpec::National).await;
 
     // Columns: verif, review.jabar, pemutus, ppk.karawang, ppk.semarang, kustodian, analis, admin.
     let pages: Vec<(String, [u16; 8])> = vec![
@@ -124,6 +128,23 @@ async fn every_route_and_action_for_every_role_and_scope() {
         (
             format!("/kantor/perkara/{semarang}"),
             [200, 404, 200, 404, 200, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{karawang}/meja"),
+            [200, 200, 200, 200, 404, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{semarang}/meja"),
+            [200, 404, 200, 404, 200, 200, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{unlinked}/meja"),
+            [200, 404, 200, 404, 404, 200, 403, 403],
+        ),
+        // A roster search from the desk needs the roster: not the custodian's.
+        (
+            format!("/kantor/perkara/{karawang}/meja?q=ahmad"),
+            [200, 200, 200, 200, 404, 403, 403, 403],
         ),
         (
             "/kantor/pegawai?q=a".into(),
@@ -256,6 +277,34 @@ async fn every_route_and_action_for_every_role_and_scope() {
             vec![],
             [404, 404, 404, 404, 404, 404, 404, 404],
         ),
+        // Desk work. A new report is the task force's: its verifier takes it, then gives it to
+        // a colleague; no other role handles it (409), Semarang's liaison does not see it.
+        (
+            format!("/kantor/perkara/{karawang}/ambil"),
+            vec![("seen", String::new())],
+            [303, 409, 409, 409, 404, 409, 403, 403],
+        ),
+        (
+            format!("/kantor/perkara/{karawang}/penugasan"),
+            vec![("assignee", "verif2".into()), ("seen", "verif".into())],
+            [303, 409, 409, 409, 404, 409, 403, 403],
+        ),
+        // Linking needs the roster (403 for the custodian); once linked to Karawang's official,
+        // the case is in West Java's and Karawang's sight, and the others' pages are stale.
+        (
+            format!("/kantor/perkara/{unlinked}/terlapor"),
+            vec![("nip", NIP.into()), ("seen", String::new())],
+            [303, 409, 409, 409, 404, 403, 403, 403],
+        ),
+        // Merged as a duplicate of the Karawang case; after that it is finished (409).
+        (
+            format!("/kantor/perkara/{unlinked}/gabung"),
+            vec![
+                ("into", karawang.clone()),
+                ("note", "Laporan ganda atas acara yang sama".into()),
+            ],
+            [303, 409, 409, 409, 404, 409, 403, 403],
+        ),
     ];
     for (path, fields, expected) in &actions {
         let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
@@ -270,7 +319,8 @@ async fn every_route_and_action_for_every_role_and_scope() {
         }
     }
 
-    let start = [("action", "start_verification"), ("revision", "1")];
+    // Revision 3: the case was taken and reassigned above, each an event of its own.
+    let start = [("action", "start_verification"), ("revision", "3")];
     let expected_start = [303, 409, 409, 409, 404, 409, 403, 403];
     for i in (0..USERS.len()).rev() {
         let got = post(

@@ -72,6 +72,8 @@ pub(crate) fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
             ("filed_on", Ask::Date),
         ],
         A::DecideAppeal => &[("outcome", Ask::AppealOutcome), NOTE],
+        // Desk work has forms of its own (case_assign, case_link, case_merge).
+        A::Assign | A::LinkSubject | A::MergeInto => &[],
     }
 }
 
@@ -79,6 +81,7 @@ pub(crate) fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
 pub(crate) fn available(role: Role, state: CaseState) -> Vec<ActionKind> {
     ActionKind::ALL
         .into_iter()
+        .filter(|kind| !kind.is_desk_work())
         .filter(|kind| permitted(*kind, state).is_some_and(|(_, roles)| roles.contains(&role)))
         .collect()
 }

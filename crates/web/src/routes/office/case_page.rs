@@ -140,10 +140,7 @@ pub(super) fn render(
                 format!("office-action-{}", e.kind.replace('_', "-"))
             },
             to_state_key: labels::state(e.to_state),
-            note: ["note", "reason"]
-                .iter()
-                .find_map(|k| e.payload.get(*k).and_then(|v| v.as_str()))
-                .map(str::to_owned),
+            note: super::case_work::event_note(e),
         })
         .collect();
     let forms = case_forms::available(staff.user.role, detail.case.state)
@@ -298,8 +295,13 @@ fn transition_problem(page: &Page, error: &TransitionError) -> Result<String, We
             "office-action-deadline-not-passed",
             &[("due", page.long_date(*due)?.into())],
         )?),
+        // Desk work is refused before it reaches the state machine through this form.
         TransitionError::AlreadyPaused
         | TransitionError::NotPaused
+        | TransitionError::AssigneeCannotHandle { .. }
+        | TransitionError::AssignmentChanged { .. }
+        | TransitionError::AlreadyAssigned { .. }
+        | TransitionError::AlreadyLinked { .. }
         | TransitionError::NotAllowedFrom { .. }
         | TransitionError::RoleNotPermitted { .. } => Ok(page.text("office-action-not-now", &[])?),
     }

@@ -8,7 +8,7 @@ use chrono::Utc;
 use netral_domain::access::Capability;
 use netral_domain::case::CaseState;
 use netral_domain::deadline::jakarta_date;
-use netral_store::case_desk::{self, CaseLine, CaseQuery, Queue};
+use netral_store::case_desk::{self, AssigneeFilter, CaseLine, CaseQuery, Queue};
 use serde::{Deserialize, Serialize};
 
 use super::frame;
@@ -31,6 +31,10 @@ pub(crate) struct Params {
     tahap: String,
     #[serde(default)]
     pemilihan: String,
+    /// Who works on the cases: empty for anyone, `saya` for the reader, `belum` for no one,
+    /// or a user name.
+    #[serde(default)]
+    penangan: String,
 }
 
 #[derive(Serialize)]
@@ -56,8 +60,17 @@ struct StateOption {
 }
 
 #[derive(Serialize)]
+struct AssigneeOption {
+    value: &'static str,
+    label_key: &'static str,
+    selected: bool,
+}
+
+#[derive(Serialize)]
 struct View {
     queue: &'static str,
+    penangan: String,
+    assignee_options: Vec<AssigneeOption>,
     q: String,
     pemilihan: String,
     tabs: Vec<Tab>,
@@ -79,8 +92,16 @@ pub(crate) async fn list(
     let today = jakarta_date(Utc::now());
     let queue = Queue::parse(&params.antrean).unwrap_or(Queue::Open);
     let state: Option<CaseState> = params.tahap.parse().ok();
+    let assignee = match params.penangan.trim() {
+        "" => AssigneeFilter::Anyone,
+        "saya" => AssigneeFilter::User(staff.user.username.clone()),
+        "belum" => AssigneeFilter::Nobody,
+        other => AssigneeFilter::User(other.to_lowercase()),
+    };
     let query = CaseQuery {
         queue,
+        viewer: staff.user.username.clone(),
+        assignee,
         text: params.q.clone(),
         state,
         agency_id: None,
@@ -91,7 +112,7 @@ pub(crate) async fn list(
     let mut cases = case_desk::list_cases(&ctx.app.db, &query, scope).await?;
     let more = cases.len() > usize::try_from(LIMIT).unwrap_or(usize::MAX);
     cases.truncate(usize::try_from(LIMIT).unwrap_or(usize::MAX));
-    let tabs = case_desk::queue_counts(&ctx.app.db, scope, today)
+    let tabs = case_desk::queue_counts(&ctx.app.db, scope, today, &staff.user.username)
         .await?
         .into_iter()
         .map(|c| Tab {
@@ -101,8 +122,22 @@ pub(crate) async fn list(
             current: c.queue == queue,
         })
         .collect();
+    let assignee_options = [
+        ("", "office-cases-assignee-anyone"),
+        ("saya", "office-cases-assignee-me"),
+        ("belum", "office-cases-assignee-nobody"),
+    ]
+    .into_iter()
+    .map(|(value, label_key)| AssigneeOption {
+        value,
+        label_key,
+        selected: params.penangan.trim() == value,
+    })
+    .collect();
     let view = View {
         queue: queue.as_str(),
+        penangan: params.penangan,
+        assignee_options,
         q: params.q,
         pemilihan: params.pemilihan,
         tabs,

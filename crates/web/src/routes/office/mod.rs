@@ -6,10 +6,14 @@
 mod agencies;
 mod api_tokens;
 mod audit_log;
+mod case_assign;
 pub(crate) mod case_decision;
 pub(crate) mod case_forms;
+mod case_link;
+mod case_merge;
 pub(crate) mod case_page;
 pub(crate) mod case_thread;
+mod case_work;
 mod cases;
 mod enroll;
 mod frame;
@@ -68,6 +72,14 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             "/kantor/perkara/{number}/identitas",
             post(case_thread::reveal_identity),
         )
+        .route("/kantor/perkara/{number}/meja", get(case_work::show))
+        .route("/kantor/perkara/{number}/ambil", post(case_assign::take))
+        .route(
+            "/kantor/perkara/{number}/penugasan",
+            post(case_assign::assign),
+        )
+        .route("/kantor/perkara/{number}/terlapor", post(case_link::link))
+        .route("/kantor/perkara/{number}/gabung", post(case_merge::merge))
         .route("/kantor/pegawai", get(roster::search))
         .route("/kantor/pegawai/{nip}", get(roster::record))
         .route("/kantor/pengguna", get(users::list).post(users::create))

@@ -5,6 +5,7 @@
 mod web {
     mod access_control;
     mod api;
+    mod api_desk;
     mod api_docs_in_browser;
     mod api_spec;
     mod api_staff;

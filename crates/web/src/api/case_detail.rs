@@ -37,6 +37,9 @@ pub(crate) struct CaseView {
     pub overdue: bool,
     /// The stage's clock is paused (waiting on the reporter).
     pub paused: bool,
+    /// Who works on the case now (a user name): send it back as `seen_assignee` when you
+    /// assign the case (`POST /api/v1/cases/{number}/assignment`).
+    pub assignee: Option<String>,
     pub agency: Option<AgencyRef>,
     /// The civil servant the case is about, when linked to the roster.
     pub subject: Option<SubjectView>,
@@ -154,6 +157,7 @@ impl CaseView {
             }),
             overdue: case.deadline.is_some_and(|d| d.due < today),
             paused: case.file.is_paused(),
+            assignee: case.file.assignee.as_ref().map(|a| a.user.clone()),
             agency: case
                 .agency_id
                 .zip(detail.agency.clone())

@@ -7,6 +7,7 @@
 mod agencies;
 mod auth;
 mod case_action;
+mod case_desk;
 mod case_detail;
 mod case_evidence;
 mod case_identity;
@@ -54,6 +55,9 @@ fn staff_routes() -> Router<Ctx> {
         )
         .route("/v1/cases/{number}/actions", post(case_action::take))
         .route("/v1/cases/{number}/messages", post(case_message::post))
+        .route("/v1/cases/{number}/assignment", post(case_desk::assign))
+        .route("/v1/cases/{number}/subject", post(case_desk::link_subject))
+        .route("/v1/cases/{number}/merge", post(case_desk::merge))
         .route(
             "/v1/cases/{number}/reporter-identity",
             post(case_identity::open),

@@ -11,7 +11,7 @@ use super::reports::{
     self, AttachmentRequest, ReportReceipt, ReportRequest, ReporterRequest, SubjectRequest,
 };
 use super::{
-    agencies, auth, case_action, case_detail, case_evidence, case_identity, case_list,
+    agencies, auth, case_action, case_desk, case_detail, case_evidence, case_identity, case_list,
     case_message, roster_record, roster_search,
 };
 
@@ -34,6 +34,9 @@ use super::{
         case_evidence::file,
         case_action::take,
         case_message::post,
+        case_desk::assign,
+        case_desk::link_subject,
+        case_desk::merge,
         case_identity::open,
         roster_search::search,
         roster_record::show,

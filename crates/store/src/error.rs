@@ -30,6 +30,10 @@ pub enum StoreError {
     NoRulesInForce(#[from] NoRulesInForce),
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    #[error(
+        "letter numbers are assigned by the system: send the recommendation or warning with an empty `letter_number`"
+    )]
+    LetterNumberAssigned,
     #[error("stored value in column `{column}` cannot be read: {message}")]
     Corrupt {
         column: &'static str,

@@ -8,6 +8,7 @@ use sqlx::types::Json;
 use crate::cases::{self, CaseRecord, EventRecord};
 use crate::db::{Db, sql};
 use crate::error::StoreError;
+use crate::letters::{self, LetterRecord};
 
 /// A report of the case (a case may gather several, merged as duplicates).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,6 +71,8 @@ pub struct CaseDetail {
     pub reports: Vec<ReportDetail>,
     pub messages: Vec<StaffMessage>,
     pub evidence: Vec<EvidenceLine>,
+    /// The letters sent to the PPK; each one's PDF is also among `evidence` once made.
+    pub letters: Vec<LetterRecord>,
     pub events: Vec<EventRecord>,
 }
 
@@ -168,6 +171,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
     let events = cases::events(db, case.id).await?;
+    let letters = letters::of_case(db, case.id).await?;
     Ok(Some(CaseDetail {
         case,
         agency,
@@ -176,6 +180,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         reports,
         messages,
         evidence,
+        letters,
         events,
     }))
 }

@@ -118,7 +118,9 @@ mod tests {
         };
         assert_eq!(LetterKind::of(&issue), Some(LetterKind::Recommendation));
         *letter_number_mut(&mut issue).unwrap() = "0001/REK/BKN/I/2026".into();
-        assert!(matches!(issue, Action::IssueRecommendation { ref letter_number, .. } if letter_number == "0001/REK/BKN/I/2026"));
+        assert!(
+            matches!(issue, Action::IssueRecommendation { ref letter_number, .. } if letter_number == "0001/REK/BKN/I/2026")
+        );
         let mut warn = Action::Warn {
             letter_number: String::new(),
         };

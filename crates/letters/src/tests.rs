@@ -115,7 +115,10 @@ fn an_overridden_sanction_gives_the_reason() {
     });
     letter.deadline = None;
     let text = text_of(&letter);
-    assert_says(&text, "pertimbangan: Pelanggaran pertama dan yang bersangkutan kooperatif.");
+    assert_says(
+        &text,
+        "pertimbangan: Pelanggaran pertama dan yang bersangkutan kooperatif.",
+    );
     assert_says(&text, "(Penurunan jabatan)");
     assert_says(&text, "salinannya kepada kami sesegera mungkin.");
     assert!(!squeeze(&text).contains("palinglambat"), "{text}");

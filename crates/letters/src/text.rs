@@ -16,8 +16,7 @@ use crate::LetterError;
 
 /// The text of every page, pages separated by a form feed.
 pub fn extract_text(pdf: &[u8]) -> Result<String, LetterError> {
-    let pdf = Pdf::new(pdf.to_vec())
-        .map_err(|e| LetterError::Unreadable(format!("{e:?}")))?;
+    let pdf = Pdf::new(pdf.to_vec()).map_err(|e| LetterError::Unreadable(format!("{e:?}")))?;
     let cache = InterpreterCache::new();
     let mut pages = Vec::new();
     for page in pdf.pages().iter() {

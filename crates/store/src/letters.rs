@@ -52,10 +52,8 @@ pub(crate) async fn next_number(
     issued_on: NaiveDate,
 ) -> Result<(i64, String), StoreError> {
     let year = issued_on.year();
-    let serial: i64 = sql(
-        "INSERT INTO counters (name, value) VALUES ($1, 1) \
-         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
-    )
+    let serial: i64 = sql("INSERT INTO counters (name, value) VALUES ($1, 1) \
+         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value")
     .bind(format!("letter:{}:{year}", kind.as_str()))
     .fetch_one(tx)
     .await?
@@ -230,10 +228,14 @@ pub async fn facts(db: &Db, id: i64) -> Result<Option<LetterFacts>, StoreError> 
     let recommendation = events
         .iter()
         .filter(|e| e.seq < letter.event_seq)
-        .filter_map(|e| match serde_json::from_value::<Action>(e.payload.clone()) {
-            Ok(Action::IssueRecommendation { letter_number, .. }) => Some((letter_number, e.at)),
-            _ => None,
-        })
+        .filter_map(
+            |e| match serde_json::from_value::<Action>(e.payload.clone()) {
+                Ok(Action::IssueRecommendation { letter_number, .. }) => {
+                    Some((letter_number, e.at))
+                }
+                _ => None,
+            },
+        )
         .next_back();
     let signer_name = sql("SELECT display_name FROM staff_users WHERE username = $1")
         .bind(event.actor.clone())
@@ -411,10 +413,11 @@ async fn release_waiting_mail(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
-    let rows = sql("SELECT id FROM mail_outbox WHERE letter_id = $1 AND status = 'queued' ORDER BY id")
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
+    let rows =
+        sql("SELECT id FROM mail_outbox WHERE letter_id = $1 AND status = 'queued' ORDER BY id")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
     for row in &rows {
         let mail: i64 = row.get("id")?;
         jobs::enqueue(

@@ -8,8 +8,7 @@ use netral_domain::case::{Action, CaseState};
 use netral_domain::deadline::{due_date, jakarta_date};
 use netral_domain::rules::{RuleBook, RuleSet};
 use netral_letters::{
-    Addressee, CivilServant, FollowUpDeadline, Letter, LetterKind, Override, Provision,
-    Reference,
+    Addressee, CivilServant, FollowUpDeadline, Letter, LetterKind, Override, Provision, Reference,
 };
 use netral_store::StoreError;
 use netral_store::jobs::{self, ClaimedJob};
@@ -126,9 +125,12 @@ pub(crate) fn compose(rules: &RuleBook, facts: &LetterFacts) -> Result<Letter, S
             None,
         ),
     };
-    let sanction = rule_set
-        .sanction(&sanction_code)
-        .ok_or_else(|| format!("sanction {sanction_code} is not in rules {}", rule_set.version))?;
+    let sanction = rule_set.sanction(&sanction_code).ok_or_else(|| {
+        format!(
+            "sanction {sanction_code} is not in rules {}",
+            rule_set.version
+        )
+    })?;
     let suggested = rule_set.suggested_sanction(case.file.violations.iter().map(String::as_str));
     let override_reason = override_reason
         .filter(|reason| !reason.trim().is_empty())

@@ -9,7 +9,9 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::error::RulesError;
-use super::model::{Bilingual, LetterSettings, RuleSet, Sanction, Severity, StageClock, Track, Violation};
+use super::model::{
+    Bilingual, LetterSettings, RuleSet, Sanction, Severity, StageClock, Track, Violation,
+};
 use crate::calendar::{Holiday, HolidayKind};
 use crate::case::CaseState;
 use crate::deadline::{Clock, DayUnit};

@@ -126,7 +126,10 @@ async fn the_store_numbers_recommendations_and_warnings(db: &Db) {
     assert_eq!(recorded[0].kind, LetterKind::Recommendation);
     assert_eq!(recorded[0].number, letter);
     assert_eq!(recorded[0].event_seq, case.revision);
-    assert_eq!(recorded[0].sha256, None, "the PDF is made later, by the worker");
+    assert_eq!(
+        recorded[0].sha256, None,
+        "the PDF is made later, by the worker"
+    );
     assert_eq!(jobs::pending(db, letters::QUEUE).await.unwrap(), 1);
     let entries = audit::about(db, &number).await.unwrap();
     let issued = entries
@@ -279,16 +282,18 @@ async fn each_year_starts_a_new_sequence(db: &Db) {
 
 async fn a_letters_file_is_recorded_once_and_releases_the_liaisons_notice(db: &Db) {
     add_karawang_official(db).await;
-    for (username, scope) in [("ppk.karawang", "agency:3215"), ("ppk.jabar", "province:32")] {
-        let user = new_user(username, Role::PpkLiaison, scope.parse::<ScopeSpec>().unwrap());
-        accounts::create_user(
-            db,
-            &user,
-            audit::Actor::SYSTEM,
-            at("2026-11-01T00:00:00Z"),
-        )
-        .await
-        .unwrap();
+    for (username, scope) in [
+        ("ppk.karawang", "agency:3215"),
+        ("ppk.jabar", "province:32"),
+    ] {
+        let user = new_user(
+            username,
+            Role::PpkLiaison,
+            scope.parse::<ScopeSpec>().unwrap(),
+        );
+        accounts::create_user(db, &user, audit::Actor::SYSTEM, at("2026-11-01T00:00:00Z"))
+            .await
+            .unwrap();
     }
     let number = case_awaiting_recommendation(db, "2026-11-02").await;
     issue(db, &number, &recommend(), "2026-11-03T04:00:00Z")
@@ -317,7 +322,11 @@ async fn a_letters_file_is_recorded_once_and_releases_the_liaisons_notice(db: &D
         file_name: "Surat-0001-REK-BKN-XI-2026.pdf",
     };
     let now = at("2026-11-03T04:00:05Z");
-    assert!(letters::record_file(db, letter.id, &file, now).await.unwrap());
+    assert!(
+        letters::record_file(db, letter.id, &file, now)
+            .await
+            .unwrap()
+    );
     assert_eq!(jobs::pending(db, mail::QUEUE).await.unwrap(), 2);
     let stored = letters::get(db, letter.id).await.unwrap().unwrap();
     assert_eq!(stored.sha256.as_deref(), Some(sha256.as_str()));
@@ -350,7 +359,11 @@ async fn a_letters_file_is_recorded_once_and_releases_the_liaisons_notice(db: &D
         sha256: &other,
         ..file
     };
-    assert!(!letters::record_file(db, letter.id, &again, now).await.unwrap());
+    assert!(
+        !letters::record_file(db, letter.id, &again, now)
+            .await
+            .unwrap()
+    );
     assert_eq!(jobs::pending(db, mail::QUEUE).await.unwrap(), 2);
     for statement in [
         "UPDATE letters SET sha256 = 'c' WHERE id = $1",
@@ -407,11 +420,17 @@ async fn the_facts_of_a_letter_are_what_it_must_say(db: &Db) {
     .await
     .unwrap();
     let case = cases::get_case(db, &number).await.unwrap().unwrap();
-    let [recommendation, warning] = <[_; 2]>::try_from(letters::of_case(db, case.id).await.unwrap())
-        .unwrap();
+    let [recommendation, warning] =
+        <[_; 2]>::try_from(letters::of_case(db, case.id).await.unwrap()).unwrap();
 
-    let facts = letters::facts(db, recommendation.id).await.unwrap().unwrap();
-    assert_eq!(facts.signer_name, "Petugas wasdal", "the account's display name");
+    let facts = letters::facts(db, recommendation.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        facts.signer_name, "Petugas wasdal",
+        "the account's display name"
+    );
     let subject = facts.subject.unwrap();
     assert_eq!((subject.nip.as_str(), subject.name.as_str()), (NIP, NAME));
     assert_eq!(subject.agency, "Pemerintah Kabupaten Karawang");

@@ -177,7 +177,11 @@ async fn attachment(
     let Some((letter, sha256)) = letter.and_then(|l| l.sha256.as_deref().map(|s| (l, s))) else {
         return Ok(None);
     };
-    let bytes = state.evidence.get(sha256).await.map_err(|e| e.to_string())?;
+    let bytes = state
+        .evidence
+        .get(sha256)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(Some((netral_letters::file_name(&letter.number), bytes)))
 }
 

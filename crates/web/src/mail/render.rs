@@ -174,7 +174,11 @@ mod tests {
         assert!(text.body.contains(&"ab".repeat(32)), "{}", text.body);
         letter.sha256 = None;
         let text = render_with(&catalog, &message, Some(&letter)).unwrap();
-        assert!(text.body.contains("belum dapat dilampirkan"), "{}", text.body);
+        assert!(
+            text.body.contains("belum dapat dilampirkan"),
+            "{}",
+            text.body
+        );
         assert!(!text.body.contains("terlampir"), "{}", text.body);
     }
 

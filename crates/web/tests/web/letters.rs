@@ -33,7 +33,11 @@ async fn decide(
         ("action".to_owned(), action.to_owned()),
         ("revision".to_owned(), input_value(&page, "revision")),
     ];
-    form.extend(fields.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())));
+    form.extend(
+        fields
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned())),
+    );
     let response = app
         .http()
         .post(format!("{}/kantor/perkara/{number}/tindakan", app.base))
@@ -148,10 +152,18 @@ async fn a_recommendation_issued_on_the_page_becomes_a_numbered_pdf_on_the_case_
     assert!(!page.body.contains("R-1/DIKETIK/2026"));
 
     // The worker makes the PDF; the page then offers it for download with its hash.
-    assert!(netral_web::worker::run_due(&app.state, "uji").await.unwrap() >= 1);
+    assert!(
+        netral_web::worker::run_due(&app.state, "uji")
+            .await
+            .unwrap()
+            >= 1
+    );
     let page = session.get(&app, &url).await;
     let section = letters_section(&page);
-    let href_start = section.find(&format!("href=\"{url}/bukti/")).expect(section) + 6;
+    let href_start = section
+        .find(&format!("href=\"{url}/bukti/"))
+        .expect(section)
+        + 6;
     let href = section[href_start..].split('"').next().unwrap();
     let sha = href.rsplit('/').next().unwrap();
     assert!(section.contains(&format!("SHA-256 {sha}")), "{section}");

@@ -277,8 +277,14 @@ async fn notices_go_out_over_smtp_and_an_attempt_while_the_server_is_down_is_ret
             .unwrap(),
         1
     );
-    let letter = netral_store::letters::get(&app.db, 1).await.unwrap().unwrap();
-    let pdf = letter.sha256.clone().expect("the PDF was made and recorded");
+    let letter = netral_store::letters::get(&app.db, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    let pdf = letter
+        .sha256
+        .clone()
+        .expect("the PDF was made and recorded");
     assert_eq!(queued().await.unwrap(), 5, "and now the liaison's");
 
     let sink = SmtpSink::start(port, dir.path());

@@ -539,7 +539,7 @@ fn path_to(target: CaseState, violation: &str, sanction: &str) -> Vec<(Role, Act
     let recommend = (
         Role::DecisionMaker,
         Action::IssueRecommendation {
-            letter_number: "B-1207/D.IV/2024".into(),
+            letter_number: String::new(),
             sanction: sanction.into(),
             override_reason: None,
         },
@@ -557,7 +557,7 @@ fn path_to(target: CaseState, violation: &str, sanction: &str) -> Vec<(Role, Act
     let warn = (
         Role::DecisionMaker,
         Action::Warn {
-            letter_number: "B-1310/D.IV/2024".into(),
+            letter_number: String::new(),
         },
         day * 16,
     );

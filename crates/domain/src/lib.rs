@@ -8,6 +8,7 @@ pub mod case;
 pub mod deadline;
 pub mod election;
 pub mod ids;
+pub mod letter;
 pub mod registry;
 pub mod report;
 pub mod roster;

@@ -2,9 +2,10 @@
 //! (who, when, what, from which state to which) and updates the case's current-state row to
 //! match; the row is a projection of the events, and `replay` proves it.
 
-use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SubsecRound, Utc};
 use netral_domain::case::{Action, CaseFile, CaseState, Role, decide};
 use netral_domain::deadline::{Deadline, jakarta_date};
+use netral_domain::letter::{LetterKind, letter_number_mut};
 use netral_domain::rules::{RuleBook, RuleSet};
 use serde::Serialize;
 use sqlx::types::Json;
@@ -13,6 +14,7 @@ use crate::audit;
 use crate::case_work::CaseWorkError;
 use crate::db::{Db, On, Row, Tx, sql};
 use crate::error::StoreError;
+use crate::letters;
 
 /// Who takes an action. Accounts come with the back office; until then a name and a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +60,10 @@ pub struct EventRecord {
 /// the handler looked at: if someone changed the case since, nothing is written. Desk work
 /// (assigning, linking the subject, merging) is refused here: it goes through
 /// [`crate::case_work`], which checks the accounts, the roster and the other case it involves.
+///
+/// An action that sends a letter (a recommendation, a warning) comes with an empty
+/// `letter_number`: the store numbers the letter in the same transaction (see
+/// [`crate::letters`]), records the number in the event, and queues the letter's PDF.
 pub async fn apply(
     db: &Db,
     rules: &RuleBook,
@@ -129,6 +135,24 @@ pub(crate) async fn record(
     let now = now.trunc_subsecs(6);
     let number = current.number.as_str();
     let rule_set = rule_set_of(rules, current)?;
+    let mut action = action.clone();
+    let letter = match LetterKind::of(&action) {
+        Some(kind) => {
+            let slot = letter_number_mut(&mut action).expect("an action with a letter");
+            if !slot.trim().is_empty() {
+                return Err(StoreError::LetterNumberAssigned);
+            }
+            // The body that exists on the day of issue signs and numbers the letter, whatever
+            // rules the case is judged by.
+            let today = jakarta_date(now);
+            let prefix = &rules.in_force_on(today)?.letters.number_prefix;
+            let (serial, number) = letters::next_number(&mut *tx, kind, prefix, today).await?;
+            slot.clone_from(&number);
+            Some((kind, today.year(), serial, number))
+        }
+        None => None,
+    };
+    let action = &action;
     let next = decide(
         &current.file,
         actor.role,
@@ -197,7 +221,34 @@ pub(crate) async fn record(
         now,
     )
     .await?;
-    crate::mail::on_stage_change(&mut *tx, current, next.state, current.revision + 1, now).await?;
+    let letter_id = match &letter {
+        Some((kind, year, serial, number)) => Some(
+            letters::record_issued(
+                &mut *tx,
+                &letters::Issued {
+                    case: current,
+                    event_seq: current.revision + 1,
+                    kind: *kind,
+                    year: *year,
+                    serial: *serial,
+                    number,
+                },
+                actor,
+                now,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    crate::mail::on_stage_change(
+        &mut *tx,
+        current,
+        next.state,
+        current.revision + 1,
+        letter_id,
+        now,
+    )
+    .await?;
     Ok(CaseRecord {
         state: next.state,
         deadline,
@@ -302,6 +353,16 @@ fn case_from_row(row: &Row) -> Result<CaseRecord, StoreError> {
 
 pub async fn get_case(db: &Db, number: &str) -> Result<Option<CaseRecord>, StoreError> {
     case_by_number(db, number).await
+}
+
+/// The case with database id `id`; rows that refer to a case by id always find it (cases are
+/// never deleted).
+pub(crate) async fn get_case_by_id(db: &Db, id: i64) -> Result<CaseRecord, StoreError> {
+    let row = sql(select_cases!("WHERE id = $1"))
+        .bind(id)
+        .fetch_one(db)
+        .await?;
+    case_from_row(&row)
 }
 
 /// The case's events, oldest first.

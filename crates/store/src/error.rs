@@ -34,6 +34,10 @@ pub enum StoreError {
     Transition(#[from] TransitionError),
     #[error(transparent)]
     CaseWork(#[from] CaseWorkError),
+    #[error(
+        "letter numbers are assigned by the system: send the recommendation or warning with an empty `letter_number`"
+    )]
+    LetterNumberAssigned,
     #[error("stored value in column `{column}` cannot be read: {message}")]
     Corrupt {
         column: &'static str,

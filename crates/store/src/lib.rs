@@ -14,6 +14,7 @@ mod group_commit;
 pub mod import_runs;
 pub mod intake;
 pub mod jobs;
+pub mod letters;
 pub mod mail;
 pub mod rate_limit;
 pub mod registry;

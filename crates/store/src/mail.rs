@@ -84,10 +84,14 @@ pub struct NewMail {
     pub case_id: Option<i64>,
     pub stage: Option<CaseState>,
     pub due_on: Option<NaiveDate>,
+    /// The letter that goes with the message. Such a message gets its `mail` job only once the
+    /// letter's PDF is stored (or could not be made): see [`crate::letters::record_file`].
+    pub letter_id: Option<i64>,
 }
 
-/// Puts a message in the outbox with its `mail` job, inside the caller's transaction. `None`
-/// when a message with the same notice key exists already (nothing is written).
+/// Puts a message in the outbox with its `mail` job, inside the caller's transaction (a
+/// message waiting for a letter gets its job later). `None` when a message with the same
+/// notice key exists already (nothing is written).
 pub async fn queue_mail(
     tx: &mut Tx,
     mail: &NewMail,
@@ -99,8 +103,8 @@ pub async fn queue_mail(
         Recipient::ReporterOf(report) => (None, Some(*report)),
     };
     let row = sql(
-        "INSERT INTO mail_outbox (notice_key, kind, to_address, report_id, case_id, stage, due_on, created_at, status, attempts) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0) ON CONFLICT (notice_key) DO NOTHING RETURNING id",
+        "INSERT INTO mail_outbox (notice_key, kind, to_address, report_id, case_id, stage, due_on, letter_id, created_at, status, attempts) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 0) ON CONFLICT (notice_key) DO NOTHING RETURNING id",
     )
     .bind(mail.notice_key.clone())
     .bind(mail.kind.as_str())
@@ -109,6 +113,7 @@ pub async fn queue_mail(
     .bind(mail.case_id)
     .bind(mail.stage.map(CaseState::as_str))
     .bind(mail.due_on)
+    .bind(mail.letter_id)
     .bind(now)
     .fetch_optional(&mut *tx)
     .await?;
@@ -116,6 +121,9 @@ pub async fn queue_mail(
         return Ok(None);
     };
     let id: i64 = row.get("id")?;
+    if mail.letter_id.is_some() {
+        return Ok(Some(id));
+    }
     jobs::enqueue(
         tx,
         QUEUE,
@@ -142,6 +150,8 @@ pub struct OutboxMail {
     pub case_number: Option<String>,
     pub stage: Option<CaseState>,
     pub due_on: Option<NaiveDate>,
+    /// The letter that goes with it, attached when its PDF exists.
+    pub letter_id: Option<i64>,
     pub subject: Option<String>,
     pub body_text: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -156,7 +166,7 @@ macro_rules! select_outbox {
     ($clauses:literal) => {
         concat!(
             "SELECT m.id, m.notice_key, m.kind, m.to_address, m.report_id, r.number AS report_number, m.case_id, ",
-            "c.number AS case_number, m.stage, m.due_on, m.subject, m.body_text, m.created_at, m.status, m.attempts, ",
+            "c.number AS case_number, m.stage, m.due_on, m.letter_id, m.subject, m.body_text, m.created_at, m.status, m.attempts, ",
             "m.last_error, m.sent_at FROM mail_outbox m LEFT JOIN reports r ON r.id = m.report_id ",
             "LEFT JOIN cases c ON c.id = m.case_id ",
             $clauses
@@ -183,6 +193,7 @@ fn outbox_from_row(row: &Row) -> Result<OutboxMail, StoreError> {
             },
         )?,
         due_on: row.get("due_on")?,
+        letter_id: row.get("letter_id")?,
         subject: row.get("subject")?,
         body_text: row.get("body_text")?,
         created_at: row.get("created_at")?,

@@ -6,6 +6,7 @@ use fluent_bundle::FluentArgs;
 use netral_domain::calendar::HolidayKind;
 use netral_domain::case::{CaseState, Role};
 use netral_domain::deadline::DayUnit;
+use netral_domain::letter::LetterKind;
 use netral_domain::registry::{AgencyKind, Platform};
 use netral_domain::rules::{Severity, Track};
 
@@ -40,6 +41,13 @@ pub(crate) fn platform(platform: Platform) -> &'static str {
         Platform::LinkedIn => "platform-linkedin",
         Platform::WhatsappChannel => "platform-whatsapp-channel",
         Platform::Other => "platform-other",
+    }
+}
+
+pub(crate) fn letter_kind(kind: LetterKind) -> &'static str {
+    match kind {
+        LetterKind::Recommendation => "office-letter-kind-recommendation",
+        LetterKind::Warning => "office-letter-kind-warning",
     }
 }
 
@@ -225,6 +233,7 @@ mod tests {
             .map(|s| severity(s).to_owned()),
         );
         keys.extend([Track::Discipline, Track::Ethics].map(|t| track(t).to_owned()));
+        keys.extend(LetterKind::ALL.map(|k| letter_kind(k).to_owned()));
         keys.extend(
             [
                 HolidayKind::National,

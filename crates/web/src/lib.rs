@@ -14,6 +14,7 @@ mod i18n;
 mod imports;
 mod intake;
 mod labels;
+pub mod letters;
 pub mod mail;
 mod page;
 mod qr;

@@ -1,5 +1,6 @@
 //! The background worker: takes jobs from the database queue and runs them: imports started
-//! from the back office, and mail (see [`crate::mail`]); now and then it also sweeps the
+//! from the back office, letters to PPKs (see [`crate::letters`]) and mail (see
+//! [`crate::mail`]); now and then it also sweeps the
 //! deadlines for reminders. Several processes may run it against one PostgreSQL: jobs are
 //! claimed with a lease, and the sweep queues each notice once whoever runs it.
 
@@ -73,6 +74,8 @@ pub async fn run_due(state: &AppState, worker: &str) -> Result<usize, StoreError
         run_import(state, &job, worker).await?;
         ran += 1;
     }
+    // Letters before mail: a recommendation's notice waits for its PDF and goes with it.
+    ran += crate::letters::render_due(state, worker, Utc::now()).await?;
     ran += crate::mail::send_due(state, worker, Utc::now()).await?;
     Ok(ran)
 }

@@ -18,6 +18,7 @@ mod web {
     mod home;
     mod in_browser;
     mod language;
+    mod letters;
     mod mail;
     mod office;
     mod office_case_work;

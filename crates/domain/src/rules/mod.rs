@@ -9,7 +9,9 @@ pub(crate) mod parse;
 
 pub use book::{NoRulesInForce, RuleBook};
 pub use error::RulesError;
-pub use model::{Bilingual, RuleSet, Sanction, Severity, StageClock, Track, Violation};
+pub use model::{
+    Bilingual, LetterSettings, RuleSet, Sanction, Severity, StageClock, Track, Violation,
+};
 pub use parse::{HolidayYear, parse_holiday_year, parse_rule_set};
 
 #[cfg(test)]

@@ -77,6 +77,31 @@ pub struct RuleSet {
     pub sanctions: Vec<Sanction>,
     pub violations: Vec<Violation>,
     pub stages: BTreeMap<CaseState, StageClock>,
+    /// How the body's letters to PPKs look and are numbered.
+    pub letters: LetterSettings,
+}
+
+/// The issuing body as its letters show it: the letterhead (*kop surat*), the prefix of its
+/// letter numbers, who signs, and who receives copies (*tembusan*). A rule set's `[letters]`
+/// table; each key missing there falls back to the `oversight_body`'s name (see
+/// `rules/README.md`). Letters use the settings of the rule set in force on the day they are
+/// issued, since the body that exists that day signs them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LetterSettings {
+    /// The middle part of letter numbers, e.g. `BKN` in `0042/REK/BKN/XI/2026`.
+    pub number_prefix: String,
+    /// The body's name in the letterhead, e.g. `BADAN KEPEGAWAIAN NEGARA`.
+    pub issuer: String,
+    /// The unit under it, e.g. `DEPUTI BIDANG PENGAWASAN DAN PENGENDALIAN`; may be empty.
+    pub issuer_unit: String,
+    /// The letterhead's address line; may be empty.
+    pub address: String,
+    /// Where letters are signed, shown before the date (`Jakarta, 3 November 2026`).
+    pub place: String,
+    /// The signer's office, above the signature (the name is the issuing account's).
+    pub signer_title: String,
+    /// Offices that receive a copy.
+    pub copies: Vec<String>,
 }
 
 impl RuleSet {

@@ -9,7 +9,9 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::error::RulesError;
-use super::model::{Bilingual, RuleSet, Sanction, Severity, StageClock, Track, Violation};
+use super::model::{
+    Bilingual, LetterSettings, RuleSet, Sanction, Severity, StageClock, Track, Violation,
+};
 use crate::calendar::{Holiday, HolidayKind};
 use crate::case::CaseState;
 use crate::deadline::{Clock, DayUnit};
@@ -24,6 +26,21 @@ struct RawRuleSet {
     sanctions: Vec<RawSanction>,
     violations: Vec<RawViolation>,
     stages: BTreeMap<String, RawStage>,
+    #[serde(default)]
+    letters: RawLetters,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLetters {
+    number_prefix: Option<String>,
+    issuer: Option<String>,
+    issuer_unit: Option<String>,
+    address: Option<String>,
+    place: Option<String>,
+    signer_title: Option<String>,
+    #[serde(default)]
+    copies: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -164,7 +181,9 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
             },
         );
     }
+    let letters = letter_settings(file, raw.letters, &raw.oversight_body)?;
     Ok(RuleSet {
+        letters,
         version: raw.version,
         effective_from: raw.effective_from.0,
         title: raw.title,
@@ -193,6 +212,36 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
             .collect(),
         stages,
     })
+}
+
+/// The `[letters]` table with its defaults: the body's name stands in for the prefix, the
+/// letterhead and the signer's office; letters are signed in Jakarta unless told otherwise.
+fn letter_settings(
+    file: &str,
+    raw: RawLetters,
+    oversight_body: &str,
+) -> Result<LetterSettings, RulesError> {
+    let or_body = |value: Option<String>| value.unwrap_or_else(|| oversight_body.to_owned());
+    let settings = LetterSettings {
+        number_prefix: or_body(raw.number_prefix),
+        issuer: or_body(raw.issuer),
+        issuer_unit: raw.issuer_unit.unwrap_or_default(),
+        address: raw.address.unwrap_or_default(),
+        place: raw.place.unwrap_or_else(|| "Jakarta".to_owned()),
+        signer_title: or_body(raw.signer_title),
+        copies: raw.copies,
+    };
+    // The prefix sits between slashes in every number; a slash or space in it would make
+    // numbers that no longer read back as serial/kind/prefix/month/year.
+    let prefix = &settings.number_prefix;
+    if prefix.is_empty() || prefix.chars().any(|c| c == '/' || c.is_whitespace()) {
+        return Err(RulesError::new(
+            file,
+            format!("letter number prefix `{prefix}` must be non-empty, without `/` or spaces"),
+        )
+        .field("letters.number_prefix"));
+    }
+    Ok(settings)
 }
 
 /// Parses one holiday file (one year).

@@ -298,3 +298,27 @@ fn rule_books_refuse_clashing_versions() {
     assert_eq!(err.file, "b.toml");
     assert!(RuleBook::new(vec![], vec![]).is_err());
 }
+
+#[test]
+fn letters_take_the_bodys_settings_or_its_name() {
+    let set = parse_rule_set("bkn.toml", BKN).unwrap();
+    assert_eq!(set.letters.number_prefix, "BKN");
+    assert_eq!(set.letters.issuer, "BADAN KEPEGAWAIAN NEGARA");
+    assert!(!set.letters.copies.is_empty());
+    let start = BKN.find("[letters]").unwrap();
+    let without = &BKN[..start];
+    let set = parse_rule_set("bkn.toml", without).unwrap();
+    assert_eq!(set.letters.number_prefix, set.oversight_body);
+    assert_eq!(set.letters.issuer, set.oversight_body);
+    assert_eq!(set.letters.place, "Jakarta");
+    assert!(set.letters.copies.is_empty());
+}
+
+#[test]
+fn a_letter_prefix_that_would_break_numbers_is_refused() {
+    let err = rule_error(&BKN.replacen("number_prefix = \"BKN\"", "number_prefix = \"B/KN\"", 1));
+    assert_eq!(err.field.as_deref(), Some("letters.number_prefix"), "{err}");
+    assert!(err.message.contains("B/KN"), "{err}");
+    let err = rule_error(&BKN.replacen("signer_title", "signer", 1));
+    assert!(err.message.contains("signer"), "{err}");
+}

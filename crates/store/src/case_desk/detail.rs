@@ -10,6 +10,7 @@ use sqlx::types::Json;
 use crate::cases::{self, CaseRecord, EventRecord, with_gathered};
 use crate::db::{Db, sql};
 use crate::error::StoreError;
+use crate::letters::{self, LetterRecord};
 
 /// A report of the case (a case may gather several, merged as duplicates).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,6 +87,8 @@ pub struct CaseDetail {
     pub reports: Vec<ReportDetail>,
     pub messages: Vec<StaffMessage>,
     pub evidence: Vec<EvidenceLine>,
+    /// The letters sent to the PPK; each one's PDF is also among `evidence` once made.
+    pub letters: Vec<LetterRecord>,
     pub events: Vec<EventRecord>,
     /// The number of the case this one was merged into, when it is a merged duplicate.
     pub merged_into: Option<String>,
@@ -228,6 +231,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
+    let letters = letters::of_case(db, case.id).await?;
     Ok(Some(CaseDetail {
         case,
         agency,
@@ -236,6 +240,7 @@ pub async fn case_detail(db: &Db, number: &str) -> Result<Option<CaseDetail>, St
         reports,
         messages,
         evidence,
+        letters,
         events,
         merged_into,
         merged_from,

@@ -74,6 +74,7 @@ pub async fn queue_deadline_notices(
                 case_id: Some(case.id),
                 stage: Some(case.state),
                 due_on: Some(deadline.due),
+                letter_id: None,
             };
             if queue_mail(&mut tx, &mail, now).await?.is_some() {
                 match kind {

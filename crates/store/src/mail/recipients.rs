@@ -91,12 +91,14 @@ pub(crate) async fn agency_of<'a>(
 /// Queues the notices a stage change causes, inside the transaction that records it: the PPK
 /// liaisons of the case's agency when a recommendation is issued, and every reporter of the
 /// case who left an identity (anonymous reporters cannot be reached). `seq` is the change's
-/// event number, which makes each notice unique.
+/// event number, which makes each notice unique. `letter` is the letter the change sends, if
+/// any: the liaisons' notice waits for its PDF (see [`crate::letters::record_file`]).
 pub(crate) async fn on_stage_change(
     tx: &mut Tx,
     before: &CaseRecord,
     to: CaseState,
     seq: i64,
+    letter: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     if before.state == to {
@@ -117,6 +119,7 @@ pub(crate) async fn on_stage_change(
                 case_id: Some(case_id),
                 stage: Some(to),
                 due_on: None,
+                letter_id: letter,
             };
             queue_mail(tx, &mail, now).await?;
         }
@@ -139,6 +142,7 @@ pub(crate) async fn on_stage_change(
             case_id: Some(case_id),
             stage: Some(to),
             due_on: None,
+            letter_id: None,
         };
         queue_mail(tx, &mail, now).await?;
     }

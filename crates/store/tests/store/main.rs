@@ -15,6 +15,7 @@ mod declared_accounts;
 mod group_commit;
 mod intake;
 mod jobs;
+mod letters;
 mod lookup;
 mod mail;
 mod prevention;

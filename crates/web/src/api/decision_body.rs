@@ -86,6 +86,10 @@ pub(crate) fn read(body: Value) -> Result<(i64, Action), Unreadable> {
     for (name, ask) in fields {
         check(name, *ask, object.get(*name))?;
     }
+    // What the store gives (the letter number) goes in empty, as the page sends it.
+    for (name, _) in fields.iter().filter(|(_, ask)| *ask == Ask::Assigned) {
+        object.insert((*name).to_owned(), Value::from(""));
+    }
     // The checks above follow the same table as the domain's type; should they ever differ,
     // serde's own message still goes back, unnamed.
     let action = serde_json::from_value(Value::Object(object)).map_err(|e| Unreadable {
@@ -111,6 +115,12 @@ fn kind_list() -> String {
 }
 
 fn check(name: &str, ask: Ask, value: Option<&Value>) -> Result<(), Unreadable> {
+    if ask == Ask::Assigned {
+        return match value {
+            None => Ok(()),
+            Some(_) => Err(unreadable(name, expected(ask))),
+        };
+    }
     let Some(value) = value else {
         return match ask {
             Ask::OptionalLine => Ok(()),
@@ -127,6 +137,7 @@ fn check(name: &str, ask: Ask, value: Option<&Value>) -> Result<(), Unreadable> 
             .as_array()
             .is_some_and(|items| items.iter().all(Value::is_string)),
         Ask::AppealOutcome => return check_outcome(name, value),
+        Ask::Assigned => false,
     };
     if ok {
         Ok(())
@@ -143,6 +154,7 @@ fn expected(ask: Ask) -> String {
         Ask::Choice(allowed) => format!("must be one of {}", allowed.join(", ")),
         Ask::Violations => "must be a list of violation codes (strings)".into(),
         Ask::AppealOutcome => "must be an object with `result`".into(),
+        Ask::Assigned => "is given by the system: leave it out".into(),
     }
 }
 
@@ -215,7 +227,7 @@ impl utoipa::PartialSchema for DecisionRequest {
                         .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64))),
                 )
                 .required("revision");
-            for (name, ask) in facts(kind) {
+            for (name, ask) in facts(kind).iter().filter(|(_, ask)| *ask != Ask::Assigned) {
                 object = object.property(*name, fact_schema(*ask));
                 if *ask != Ask::OptionalLine {
                     object = object.required(*name);
@@ -261,6 +273,9 @@ fn fact_schema(ask: Ask) -> RefOr<Schema> {
                 string().description(Some("Only with `changed`: the sanction now in place")),
             )
             .into(),
+        Ask::Assigned => string()
+            .description(Some("Given by the system: leave it out"))
+            .into(),
     }
 }
 
@@ -274,6 +289,7 @@ fn example(ask: Ask) -> Value {
         Ask::Choice(allowed) => Value::from(allowed[0]),
         Ask::Violations => Value::from(vec!["MEDSOS_KAMPANYE"]),
         Ask::AppealOutcome => serde_json::json!({"result": "changed", "sanction": "S"}),
+        Ask::Assigned => Value::Null,
     }
 }
 
@@ -291,7 +307,7 @@ mod tests {
             let mut object = Map::new();
             object.insert("action".into(), kind.as_str().into());
             object.insert("revision".into(), 4.into());
-            for (name, ask) in facts(kind) {
+            for (name, ask) in facts(kind).iter().filter(|(_, ask)| *ask != Ask::Assigned) {
                 object.insert((*name).to_owned(), example(*ask));
             }
             let (revision, action) =
@@ -370,16 +386,20 @@ mod tests {
     }
 
     #[test]
-    fn the_optional_override_reason_may_be_left_out() {
-        let body = json!({"action": "issue_recommendation", "revision": 5,
-                          "letter_number": "R-1/BKN/2024", "sanction": "S"});
+    fn the_optional_override_reason_and_the_letter_number_are_left_out() {
+        let body = json!({"action": "issue_recommendation", "revision": 5, "sanction": "S"});
         let (_, action) = read(body).unwrap();
-        assert!(matches!(
+        assert_eq!(
             action,
             Action::IssueRecommendation {
+                letter_number: String::new(),
+                sanction: "S".into(),
                 override_reason: None,
-                ..
-            }
-        ));
+            },
+            "the store numbers the letter"
+        );
+        let typed = json!({"action": "issue_recommendation", "revision": 5,
+                           "letter_number": "R-1/BKN/2024", "sanction": "S"});
+        assert_eq!(field_of(typed).as_deref(), Some("letter_number"));
     }
 }

@@ -15,6 +15,7 @@ use netral_domain::deadline::jakarta_date;
 use netral_domain::report::ReporterIdentity;
 use netral_store::StoreError;
 use netral_store::jobs::{self, ClaimedJob};
+use netral_store::letters::{self, LetterRecord};
 use netral_store::mail::{self, Attempt, DeadlineSweep, OutboxMail, Outcome};
 
 use crate::app::AppState;
@@ -89,7 +90,18 @@ async fn deliver(
             return Ok(());
         }
     };
-    let (subject, body) = match render::render(&message) {
+    let letter = match message.letter_id {
+        Some(id) => letters::get(db, id).await?,
+        None => None,
+    };
+    let attachment = match attachment(state, letter.as_ref()).await {
+        Ok(attachment) => attachment,
+        Err(e) => {
+            // The evidence store is unreadable for now (a mount gone): try again later.
+            return failed(state, job, worker, &message, None, e, false, now).await;
+        }
+    };
+    let (subject, body) = match render::render(&message, letter.as_ref()) {
         Ok(text) => (Some(text.subject), Some(text.body)),
         Err(e) => {
             // A missing translation is a build defect; retrying later cannot mend it.
@@ -97,7 +109,10 @@ async fn deliver(
         }
     };
     let (subject_text, body_text) = (subject.clone().unwrap(), body.clone().unwrap());
-    match send::send(smtp, &to, &subject_text, &body_text).await {
+    let attached = attachment
+        .as_ref()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
+    match send::send(smtp, &to, &subject_text, &body_text, attached).await {
         Ok(response) => {
             mail::mark_sent(db, message.id, &subject_text, &body_text, &response, now).await?;
             jobs::complete(db, job, worker, now).await?;
@@ -152,6 +167,22 @@ async fn failed(
         let retry_at = now + backoff(job.attempts);
         jobs::fail(&state.db, job, worker, &error, retry_at, now).await
     }
+}
+
+/// The letter's PDF with its file name, when the message goes with a letter whose PDF exists.
+async fn attachment(
+    state: &AppState,
+    letter: Option<&LetterRecord>,
+) -> Result<Option<(String, Vec<u8>)>, String> {
+    let Some((letter, sha256)) = letter.and_then(|l| l.sha256.as_deref().map(|s| (l, s))) else {
+        return Ok(None);
+    };
+    let bytes = state
+        .evidence
+        .get(sha256)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(Some((netral_letters::file_name(&letter.number), bytes)))
 }
 
 /// The address to write to; `Err` with the reason when there is none. A reporter's address is

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -27,12 +28,14 @@ impl SendError {
     }
 }
 
-/// Sends one plain-text message; gives the server's answer (e.g. `250 OK queued`).
+/// Sends one plain-text message, with a PDF attached when `attachment` (file name, bytes) is
+/// given; gives the server's answer (e.g. `250 OK queued`).
 pub(super) async fn send(
     smtp: &SmtpSettings,
     to: &str,
     subject: &str,
     body: &str,
+    attachment: Option<(&str, &[u8])>,
 ) -> Result<String, SendError> {
     let from = smtp
         .from
@@ -41,13 +44,21 @@ pub(super) async fn send(
     let to = to
         .parse()
         .map_err(|e| SendError::permanent(format!("recipient `{to}`: {e}")))?;
-    let message = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body.to_owned())
-        .map_err(SendError::permanent)?;
+    let builder = Message::builder().from(from).to(to).subject(subject);
+    let message = match attachment {
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned()),
+        Some((name, bytes)) => {
+            let pdf = ContentType::parse("application/pdf").expect("a valid media type");
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(body.to_owned()))
+                    .singlepart(Attachment::new(name.to_owned()).body(bytes.to_vec(), pdf)),
+            )
+        }
+    }
+    .map_err(SendError::permanent)?;
     let transport = transport(smtp)?;
     match transport.send(message).await {
         Ok(response) => Ok(format!(

@@ -18,10 +18,11 @@ use netral_web::{AppState, MailSettings, SmtpSettings};
 use super::app::TestApp;
 
 /// A minimal SMTP server: every message received is decoded with Python's `email` package and
-/// appended to the output file as one JSON line (envelope, To, Subject, plain-text body).
+/// appended to the output file as one JSON line (envelope, To, Subject, plain-text body, and
+/// each attachment's file name, media type and SHA-256).
 /// Written with sockets only, so it runs on any Python 3 (the `smtpd` module is gone in 3.12).
 const SINK: &str = r#"
-import email, email.policy, json, socket, sys, threading
+import email, email.policy, hashlib, json, socket, sys, threading
 port, out = int(sys.argv[1]), sys.argv[2]
 server = socket.socket()
 server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -59,8 +60,13 @@ def serve(conn):
                     break
                 lines.append(data[1:] if data.startswith(b"..") else data)
             message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+            attachments = [{"name": part.get_filename(), "type": part.get_content_type(),
+                            "sha256": hashlib.sha256(part.get_content()).hexdigest()}
+                           for part in message.iter_attachments()]
             record = {"from": sender, "rcpt": rcpts, "to": str(message["To"]),
-                      "subject": str(message["Subject"]), "body": message.get_content()}
+                      "subject": str(message["Subject"]),
+                      "body": message.get_body(preferencelist=("plain",)).get_content(),
+                      "attachments": attachments}
             with lock, open(out, "a") as f:
                 f.write(json.dumps(record) + "\n")
             say("250 OK queued")
@@ -252,7 +258,7 @@ async fn notices_go_out_over_smtp_and_an_attempt_while_the_server_is_down_is_ret
         (
             Role::DecisionMaker,
             Action::IssueRecommendation {
-                letter_number: "B-7/D.IV/2024".into(),
+                letter_number: String::new(),
                 sanction: "BERAT_TURUN_JABATAN".into(),
                 override_reason: None,
             },
@@ -261,6 +267,25 @@ async fn notices_go_out_over_smtp_and_an_attempt_while_the_server_is_down_is_ret
     for (role, action) in steps {
         act(&app, &case, role, action, t0).await;
     }
+
+    // The liaison's notice waits for the recommendation's PDF, which the worker makes first.
+    let queued = || netral_store::jobs::pending(&app.db, mail::QUEUE);
+    assert_eq!(queued().await.unwrap(), 4, "the stage notices only");
+    assert_eq!(
+        netral_web::letters::render_due(&state, "w1", t0)
+            .await
+            .unwrap(),
+        1
+    );
+    let letter = netral_store::letters::get(&app.db, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    let pdf = letter
+        .sha256
+        .clone()
+        .expect("the PDF was made and recorded");
+    assert_eq!(queued().await.unwrap(), 5, "and now the liaison's");
 
     let sink = SmtpSink::start(port, dir.path());
     let later = t0 + netral_web::mail::backoff(1) + chrono::Duration::seconds(1);
@@ -299,6 +324,17 @@ async fn notices_go_out_over_smtp_and_an_attempt_while_the_server_is_down_is_ret
         "{body}"
     );
     assert_eq!(liaison[0]["from"], "<netral@example.go.id>");
+    // The letter goes with it, the very file stored as evidence.
+    assert!(body.contains(&letter.number), "{body}");
+    assert!(body.contains(&pdf), "{body}");
+    let attachments = liaison[0]["attachments"].as_array().unwrap();
+    assert_eq!(attachments.len(), 1, "{received:#?}");
+    assert_eq!(attachments[0]["type"], "application/pdf");
+    assert_eq!(attachments[0]["sha256"], pdf.as_str());
+    assert_eq!(
+        attachments[0]["name"],
+        netral_letters::file_name(&letter.number).as_str()
+    );
 
     let reporter: Vec<&serde_json::Value> = received
         .iter()

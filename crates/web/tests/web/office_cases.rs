@@ -223,11 +223,7 @@ async fn a_case_goes_from_report_to_sanction_and_closing_each_step_by_its_role()
         &decision_maker,
         &karawang,
         "issue_recommendation",
-        &[
-            ("letter_number", "R-101/BKN/2024"),
-            ("sanction", &another),
-            ("override_reason", ""),
-        ],
+        &[("sanction", &another), ("override_reason", "")],
     )
     .await;
     assert_eq!(unexplained.status, 422);
@@ -238,17 +234,16 @@ async fn a_case_goes_from_report_to_sanction_and_closing_each_step_by_its_role()
         &karawang,
         "issue_recommendation",
         &[
-            ("letter_number", "R-101/BKN/2024"),
             ("sanction", "NOT_THE_SUGGESTION"),
-            ("override_reason", ""),
+            ("override_reason", "Pelanggaran pertama"),
         ],
     )
     .await;
     assert_eq!(without_reason.status, 422);
     without_reason.assert_contains("Sanksi: kode NOT_THE_SUGGESTION tidak ada");
     assert_eq!(
-        input_value(&without_reason, "letter_number"),
-        "R-101/BKN/2024",
+        input_value(&without_reason, "override_reason"),
+        "Pelanggaran pertama",
         "what was typed comes back with the problem"
     );
     assert_done(
@@ -257,11 +252,7 @@ async fn a_case_goes_from_report_to_sanction_and_closing_each_step_by_its_role()
             &decision_maker,
             &karawang,
             "issue_recommendation",
-            &[
-                ("letter_number", "R-101/BKN/2024"),
-                ("sanction", &suggested),
-                ("override_reason", ""),
-            ],
+            &[("sanction", &suggested), ("override_reason", "")],
         )
         .await,
     );

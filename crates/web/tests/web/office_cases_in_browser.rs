@@ -128,21 +128,21 @@ async fn a_case_is_carried_from_report_to_closing_by_four_roles_in_a_browser() {
         wait_for_stage(&client, "Penyusunan rekomendasi").await;
         sign_out(&client).await;
 
-        // The decision maker recommends the sanction the rules suggest.
+        // The decision maker recommends the sanction the rules suggest; the system numbers
+        // the letter, which the page lists.
         sign_in_as(&client, &base, "pemutus").await;
         client
             .goto(&format!("{base}/kantor/perkara/{number}"))
             .await
             .unwrap();
         open_decision(&client, "issue_recommendation").await;
-        type_into(
-            &client,
-            "#issue_recommendation-letter_number",
-            "R-204/BKN/XI/2026",
-        )
-        .await;
         submit_decision(&client, "issue_recommendation").await;
         wait_for_stage(&client, "Menunggu tindak lanjut PPK").await;
+        let letters = text(&client, ".letter-list").await;
+        assert!(
+            letters.contains("Surat rekomendasi") && letters.contains("/REK/"),
+            "{letters}"
+        );
         sign_out(&client).await;
 
         // Karawang's PPK liaison records the decree.
@@ -245,7 +245,7 @@ async fn silent_ppk_case(app: &TestApp) -> String {
         (
             Role::DecisionMaker,
             Action::IssueRecommendation {
-                letter_number: "R-77/BKN/2026".into(),
+                letter_number: String::new(),
                 sanction: app
                     .rules
                     .in_force_on(day)
@@ -299,9 +299,13 @@ async fn a_silent_ppk_is_warned_blocked_and_unblocked_once_it_acts_in_a_browser(
         wait_for_stage(&client, "Menunggu tindak lanjut PPK").await;
 
         open_decision(&client, "warn").await;
-        type_into(&client, "#warn-letter_number", "P-12/BKN/2026").await;
         submit_decision(&client, "warn").await;
         wait_for_stage(&client, "PPK diberi peringatan").await;
+        let letters = text(&client, ".letter-list").await;
+        assert!(
+            letters.contains("Surat peringatan") && letters.contains("0001/PRG/"),
+            "{letters}"
+        );
 
         open_decision(&client, "block_data").await;
         type_into(&client, "#block_data-request_number", "B-3/BKN/2026").await;

@@ -112,6 +112,7 @@ async fn the_outbox_shows_deliveries_but_nothing_sent_to_a_reporter() {
             case_id: Some(filed.case_id),
             stage: None,
             due_on: None,
+            letter_id: None,
         },
         now,
     )
@@ -127,6 +128,7 @@ async fn the_outbox_shows_deliveries_but_nothing_sent_to_a_reporter() {
             case_id: Some(filed.case_id),
             stage: None,
             due_on: None,
+            letter_id: None,
         },
         now,
     )

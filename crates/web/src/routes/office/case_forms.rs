@@ -28,6 +28,9 @@ pub(crate) enum Ask {
     OptionalLine,
     /// Upheld, changed (with a sanction) or annulled.
     AppealOutcome,
+    /// Not asked: the letter number, which the store assigns (it stays in the action, and so
+    /// in the event log, as before).
+    Assigned,
 }
 
 const NOTE: (&str, Ask) = ("note", Ask::LongText);
@@ -56,7 +59,7 @@ pub(crate) fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
         A::PauseClock | A::RecordRefusal => &[("reason", Ask::LongText)],
         A::FindViolation => &[("violations", Ask::Violations), NOTE],
         A::IssueRecommendation => &[
-            ("letter_number", Ask::Line),
+            ("letter_number", Ask::Assigned),
             ("sanction", Ask::Sanction),
             ("override_reason", Ask::OptionalLine),
         ],
@@ -65,7 +68,7 @@ pub(crate) fn facts(kind: ActionKind) -> &'static [(&'static str, Ask)] {
             ("decree_date", Ask::Date),
             ("sanction", Ask::Sanction),
         ],
-        A::Warn => &[("letter_number", Ask::Line)],
+        A::Warn => &[("letter_number", Ask::Assigned)],
         A::BlockData => &[("request_number", Ask::Line)],
         A::FileAppeal => &[
             ("kind", Ask::Choice(&["objection", "administrative_appeal"])),
@@ -91,6 +94,8 @@ pub(crate) fn available(role: Role, state: CaseState) -> Vec<ActionKind> {
 pub(super) struct FormView {
     pub action: &'static str,
     pub title_key: String,
+    /// A line under the title, for forms that need one said.
+    pub hint_key: Option<&'static str>,
     pub fields: Vec<FieldView>,
 }
 
@@ -142,6 +147,7 @@ pub(super) fn form_view(
     };
     let fields = facts(kind)
         .iter()
+        .filter(|(_, ask)| *ask != Ask::Assigned)
         .map(|(name, ask)| {
             let (input, options) = match ask {
                 Ask::LongText => ("long_text", Vec::new()),
@@ -166,6 +172,7 @@ pub(super) fn form_view(
                 Ask::AppealOutcome => {
                     ("choice", choice_options(&["upheld", "changed", "annulled"]))
                 }
+                Ask::Assigned => unreachable!("filtered out above"),
             };
             let mut field = FieldView {
                 name,
@@ -192,9 +199,11 @@ pub(super) fn form_view(
             },
         );
     }
+    let numbers_a_letter = facts(kind).iter().any(|(_, ask)| *ask == Ask::Assigned);
     FormView {
         action: kind.as_str(),
         title_key: format!("office-action-{}", kind.as_str().replace('_', "-")),
+        hint_key: numbers_a_letter.then_some("office-letter-numbered"),
         fields,
     }
 }
@@ -271,6 +280,8 @@ pub(super) fn parse(kind: ActionKind, values: &[(String, String)]) -> Result<Act
                 Value::Object(outcome)
             }
             Ask::LongText | Ask::Line | Ask::Sanction => Value::String(first(name)),
+            // Whatever a crafted form sends, the store assigns the number.
+            Ask::Assigned => Value::String(String::new()),
         };
         object.insert((*name).to_owned(), value);
     }
@@ -291,7 +302,7 @@ pub(super) fn computed_keys() -> Vec<String> {
     let mut keys = Vec::new();
     for kind in ActionKind::ALL {
         keys.push(format!("office-action-{}", kind.as_str().replace('_', "-")));
-        for (name, ask) in facts(kind) {
+        for (name, ask) in facts(kind).iter().filter(|(_, ask)| *ask != Ask::Assigned) {
             keys.push(format!("office-field-{}", name.replace('_', "-")));
             if let Ask::Choice(values) = ask {
                 keys.extend(
@@ -304,6 +315,7 @@ pub(super) fn computed_keys() -> Vec<String> {
     }
     keys.extend(["upheld", "changed", "annulled"].map(|v| format!("office-choice-{v}")));
     keys.push("office-field-changed-sanction".into());
+    keys.push("office-letter-numbered".into());
     keys
 }
 
@@ -357,9 +369,16 @@ mod tests {
                 ])
             ),
             Ok(Action::IssueRecommendation {
-                letter_number: "R-12/BKN/2024".into(),
+                letter_number: String::new(),
                 sanction: "X".into(),
                 override_reason: None
+            }),
+            "the store numbers letters: a number sent along is dropped"
+        );
+        assert_eq!(
+            parse(ActionKind::Warn, &[]),
+            Ok(Action::Warn {
+                letter_number: String::new()
             })
         );
         assert_eq!(

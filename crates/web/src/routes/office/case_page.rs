@@ -41,9 +41,20 @@ struct EventView {
     note: Option<String>,
 }
 
+/// A letter to the PPK, downloaded through the evidence route once its PDF exists.
+#[derive(Serialize)]
+struct LetterView<'a> {
+    kind_key: &'static str,
+    number: &'a str,
+    date: String,
+    sha256: Option<&'a str>,
+    size: Option<String>,
+}
+
 #[derive(Serialize)]
 struct View<'a> {
     detail: &'a CaseDetail,
+    letters: Vec<LetterView<'a>>,
     state_key: String,
     overdue: bool,
     may_open_roster: bool,
@@ -147,8 +158,25 @@ pub(super) fn render(
         .into_iter()
         .map(|kind| case_forms::form_view(kind, rules, &detail.case.file.violations, page.lang))
         .collect();
+    let letters = detail
+        .letters
+        .iter()
+        .map(|l| {
+            Ok(LetterView {
+                kind_key: labels::letter_kind(l.kind),
+                number: &l.number,
+                date: page.long_date(jakarta_date(l.issued_at))?,
+                sha256: l.sha256.as_deref(),
+                size: l
+                    .size
+                    .map(|n| page.file_size(u64::try_from(n).unwrap_or(0)))
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<Vec<_>, WebError>>()?;
     let view = View {
         detail,
+        letters,
         state_key: labels::state(detail.case.state),
         overdue: detail.case.deadline.is_some_and(|d| d.due < today),
         may_open_roster: role_may(staff.user.role, Capability::ViewRoster),

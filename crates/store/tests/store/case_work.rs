@@ -120,7 +120,7 @@ async fn to_the_ppk(db: &Db, number: &str) {
         number,
         Role::DecisionMaker,
         Action::IssueRecommendation {
-            letter_number: "B-1/D.IV/X/2024".into(),
+            letter_number: String::new(),
             sanction: "BERAT_TURUN_JABATAN".into(),
             override_reason: None,
         },

@@ -97,6 +97,10 @@ pub struct ServeArgs {
     pub intake: IntakeArgs,
     #[command(flatten)]
     pub mail: MailArgs,
+    /// The smallest count the public statistics page shows: counts from 1 to one less are
+    /// withheld, so that no person can be singled out.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..))]
+    pub public_min_cell: u64,
 }
 
 /// Outgoing mail: deadline reminders, overdue notices, recommendations for the PPK liaison,

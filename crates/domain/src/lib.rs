@@ -13,4 +13,5 @@ pub mod registry;
 pub mod report;
 pub mod roster;
 pub mod rules;
+pub mod stats;
 pub mod table;

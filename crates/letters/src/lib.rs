@@ -16,6 +16,7 @@
 //! [`text::extract_text`] reads the text back out of a PDF, for checking what a stored letter
 //! says.
 
+pub mod report;
 mod template;
 pub mod text;
 mod view;
@@ -117,7 +118,7 @@ pub enum LetterError {
 pub fn render(letter: &Letter) -> Result<Vec<u8>, LetterError> {
     let data = view::data(letter);
     let json = serde_json::to_vec(&data).expect("letter data serialises to JSON");
-    world::typeset(json, letter)
+    world::typeset(template::LETTER, json, &letter.number, letter.date)
 }
 
 /// A file name for the letter: its number with the slashes made safe, e.g.

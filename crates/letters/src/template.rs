@@ -1,4 +1,5 @@
-//! The letter template, compiled into the crate: typst source that reads the letter from
-//! `/data.json` (see `view.rs`).
+//! The templates, compiled into the crate: typst source that reads its document from
+//! `/data.json` (see `view.rs` for the letter, `report.rs` for the statistics report).
 
-pub(crate) const SOURCE: &str = include_str!("letter.typ");
+pub(crate) const LETTER: &str = include_str!("letter.typ");
+pub(crate) const REPORT: &str = include_str!("report.typ");

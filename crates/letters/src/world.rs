@@ -1,11 +1,11 @@
-//! A minimal typst `World`: one source file (the template compiled into this crate), one data
-//! file (`/data.json`, the letter), the embedded fonts, and nothing else. Any other path, a
+//! A minimal typst `World`: one source file (a template compiled into this crate), one data
+//! file (`/data.json`, the letter or report), the embedded fonts, and nothing else. Any other path, a
 //! package import or the current date is an error, so the template cannot reach the disk or
-//! the network, and the output depends on the letter alone.
+//! the network, and the output depends on the data alone.
 
 use std::sync::LazyLock;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -15,7 +15,7 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::{Letter, LetterError, template};
+use crate::LetterError;
 
 /// Liberation Sans 2.1 (SIL OFL 1.1), from Debian's `fonts-liberation2`: metric-compatible
 /// with Arial, the face *tata naskah dinas* prescribes. See `fonts/README.md`.
@@ -90,10 +90,16 @@ impl World for LetterWorld {
     }
 }
 
-/// Typesets the template over `data` (the letter as JSON) and writes the PDF.
-pub(crate) fn typeset(data: Vec<u8>, letter: &Letter) -> Result<Vec<u8>, LetterError> {
+/// Typesets `source` (a template of this crate) over `data` (its JSON) and writes the PDF,
+/// identified by `ident` and dated `date`: the same input always gives the same bytes.
+pub(crate) fn typeset(
+    source: &str,
+    data: Vec<u8>,
+    ident: &str,
+    date: NaiveDate,
+) -> Result<Vec<u8>, LetterError> {
     let world = LetterWorld {
-        main: Source::new(file_id("/letter.typ"), template::SOURCE.to_owned()),
+        main: Source::new(file_id("/main.typ"), source.to_owned()),
         data_id: file_id("/data.json"),
         data: Bytes::new(data),
     };
@@ -103,14 +109,10 @@ pub(crate) fn typeset(data: Vec<u8>, letter: &Letter) -> Result<Vec<u8>, LetterE
     // Typst memoises across compilations; letters share little, so keep the cache small.
     typst::comemo::evict(4);
     let document = document?;
-    let date = Datetime::from_ymd(
-        letter.date.year(),
-        letter.date.month() as u8,
-        letter.date.day() as u8,
-    );
+    let date = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
     let options = PdfOptions {
-        // Stable per letter, so the same letter gives the same bytes (and the same SHA-256).
-        ident: Smart::Custom(letter.number.clone()),
+        // Stable per document, so the same letter gives the same bytes (and the same SHA-256).
+        ident: Smart::Custom(ident.to_owned()),
         creator: Smart::Custom(Some("Netral".to_owned())),
         timestamp: date.map(Timestamp::new_utc),
         ..PdfOptions::default()

@@ -240,6 +240,7 @@ pub(crate) async fn record(
         ),
         None => None,
     };
+    crate::case_facts::refresh(&mut *tx, current.id).await?;
     crate::mail::on_stage_change(
         &mut *tx,
         current,

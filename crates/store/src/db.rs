@@ -116,8 +116,11 @@ impl Db {
             Db::Sqlite { writer, .. } => sqlx::migrate!("./migrations/sqlite").run(writer).await?,
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        // Reference data shipped with the binary (regions) and keys SQL cannot compute.
-        crate::registry::after_migrate(self).await
+        // Reference data shipped with the binary (regions), keys SQL cannot compute, and the
+        // statistics of cases opened before they existed.
+        crate::registry::after_migrate(self).await?;
+        crate::case_facts::backfill(self).await?;
+        Ok(())
     }
 
     /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN

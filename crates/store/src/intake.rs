@@ -241,6 +241,7 @@ async fn write_report(tx: &mut Tx, row: NewRow) -> Result<FiledReport, StoreErro
         now,
     )
     .await?;
+    crate::case_facts::refresh(&mut *tx, case_id).await?;
     Ok(FiledReport {
         report_number,
         case_number,

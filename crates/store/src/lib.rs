@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod case_desk;
+pub mod case_facts;
 pub mod case_work;
 pub mod cases;
 mod db;

@@ -20,6 +20,7 @@ use crate::imports::ImportSettings;
 use crate::routes;
 use crate::security::security_headers;
 use crate::settings::IntakeSettings;
+use crate::statistics::cache::FactCache;
 use crate::templates::Ui;
 
 /// What the pages need from the rest of the system. Cheap to clone: all are shared handles.
@@ -36,6 +37,7 @@ pub struct AppState {
     pub imports: ImportSettings,
     /// Where the worker sends mail, and when reminders go out.
     pub mail: crate::mail::MailSettings,
+    pub statistics: crate::settings::StatisticsSettings,
 }
 
 /// What handlers receive: the caller's state plus the compiled templates and translations.
@@ -43,6 +45,8 @@ pub struct AppState {
 pub(crate) struct Ctx {
     pub app: AppState,
     pub ui: Arc<Ui>,
+    /// Every case's facts for the figures, kept in step with the database.
+    pub facts: Arc<FactCache>,
 }
 
 /// The whole application. Layers run outside in: security headers wrap everything (error pages
@@ -56,7 +60,11 @@ pub fn router(state: AppState) -> Router {
     let api_body_limit = state.intake.max_body_bytes().saturating_mul(4) / 3;
     let portal_body_limit = state.intake.max_body_bytes();
     let upload_limit = usize::try_from(state.imports.max_bytes).unwrap_or(usize::MAX);
-    let ctx = Ctx { app: state, ui };
+    let ctx = Ctx {
+        app: state,
+        ui,
+        facts: Arc::new(FactCache::default()),
+    };
     routes::routes(portal_body_limit, upload_limit)
         .nest("/api", api::routes(api_body_limit))
         .merge(api::docs())

@@ -53,11 +53,13 @@ pub enum WebError {
     Io(String),
 }
 
-/// What the error page shows: a status and the Fluent keys of its title and explanation.
-#[derive(Debug, Clone, Copy)]
+/// What the error page shows: a status, the Fluent keys of its title and explanation, and for
+/// a request that cannot be read, which part (a parameter or field named in the detail).
+#[derive(Debug, Clone)]
 pub(crate) struct ErrorPage {
     pub title_key: &'static str,
     pub message_key: &'static str,
+    pub detail: Option<String>,
 }
 
 /// What the visitor is told; several internal causes share one explanation.
@@ -127,9 +129,15 @@ impl WebError {
             Shown::Unavailable => ("error-unavailable-title", "error-unavailable-message"),
             Shown::Internal => ("error-internal-title", "error-internal-message"),
         };
+        // Only a request the visitor can fix says more; other causes may hold internals.
+        let detail = match self {
+            WebError::BadRequest(detail) => Some(detail.clone()),
+            _ => None,
+        };
         ErrorPage {
             title_key,
             message_key,
+            detail,
         }
     }
 }
@@ -162,7 +170,7 @@ pub(crate) async fn render_error_pages(
         .unwrap_or_default();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    let Some(page) = response.extensions().get::<ErrorPage>().copied() else {
+    let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
     let status = response.status();
@@ -170,6 +178,7 @@ pub(crate) async fn render_error_pages(
         status => status.as_u16(),
         title_key => page.title_key,
         message_key => page.message_key,
+        detail => page.detail,
     };
     match ctx.ui.render("error.html", lang, &path, context) {
         Ok(html) => (status, Html(html)).into_response(),
@@ -189,7 +198,7 @@ mod tests {
         let page = response
             .extensions()
             .get::<ErrorPage>()
-            .copied()
+            .cloned()
             .expect("marked for rendering");
         (response.status(), page.title_key)
     }

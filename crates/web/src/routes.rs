@@ -12,6 +12,7 @@ mod reply;
 mod report_form;
 mod report_submit;
 mod rules;
+mod statistics;
 mod status;
 mod status_view;
 
@@ -21,6 +22,8 @@ use axum::handler::Handler;
 use axum::routing::get;
 
 use crate::app::Ctx;
+
+pub(crate) use statistics::public_filter as public_statistics_filter;
 
 /// `max_body_bytes` bounds the forms that carry files (reports, replies), `max_upload_bytes`
 /// the back office's import uploads; other routes keep axum's small default.
@@ -38,6 +41,7 @@ pub(crate) fn routes(max_body_bytes: usize, max_upload_bytes: usize) -> Router<C
             "/status/balas",
             get(reply::back_to_status).post(reply::send.layer(files_limit)),
         )
+        .route("/statistik", get(statistics::show))
         .route("/aturan", get(rules::in_force))
         .route("/aturan/{version}", get(rules::version))
         .route("/aturan/libur/{year}", get(holidays::show))

@@ -52,3 +52,19 @@ impl IntakeSettings {
             .saturating_add(256 * 1024)
     }
 }
+
+/// What the public statistics may show.
+#[derive(Debug, Clone)]
+pub struct StatisticsSettings {
+    /// Counts from 1 to this − 1 are withheld on the public page (k-anonymity's k): fewer
+    /// cases than this in one cell could point at a person.
+    pub min_public_cell: u64,
+}
+
+impl Default for StatisticsSettings {
+    fn default() -> Self {
+        Self {
+            min_public_cell: crate::statistics::DEFAULT_MIN_PUBLIC_CELL,
+        }
+    }
+}

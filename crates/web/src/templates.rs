@@ -14,13 +14,29 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 34] = [
+const TEMPLATES: [(&str, &str); 38] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
     ("holidays.html", include_str!("../templates/holidays.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("macros.html", include_str!("../templates/macros.html")),
+    (
+        "stats_macros.html",
+        include_str!("../templates/stats_macros.html"),
+    ),
+    (
+        "statistics.html",
+        include_str!("../templates/statistics.html"),
+    ),
+    (
+        "office/statistics.html",
+        include_str!("../templates/office/statistics.html"),
+    ),
+    (
+        "office/statistics_cases.html",
+        include_str!("../templates/office/statistics_cases.html"),
+    ),
     (
         "form_macros.html",
         include_str!("../templates/form_macros.html"),

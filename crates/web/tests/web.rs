@@ -13,6 +13,7 @@ mod web {
     mod api_tokens_in_browser;
     mod app;
     mod browser;
+    mod case_history;
     mod demo;
     mod health;
     mod home;
@@ -33,5 +34,6 @@ mod web {
     mod report_submit;
     mod rules_pages;
     mod security;
+    mod statistics;
     mod status_pages;
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use netral_store::evidence::EvidenceStore;
 use netral_store::vault::Vault;
-use netral_web::{AppState, ImportSettings, IntakeSettings};
+use netral_web::{AppState, ImportSettings, IntakeSettings, StatisticsSettings};
 
 use crate::args::{DataArgs, ServeArgs};
 use crate::demo;
@@ -39,6 +39,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         intake,
         imports: ImportSettings::in_folder(args.data.data_dir.join("imports")),
         mail: super::mail::settings(&args.mail)?,
+        statistics: StatisticsSettings {
+            min_public_cell: args.public_min_cell,
+        },
     };
     // The job worker runs beside the web server and stops after it, finishing the job in hand.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();

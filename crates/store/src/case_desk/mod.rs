@@ -3,11 +3,13 @@
 //! and everything about one case for its page. Changes to a case go through
 //! [`crate::cases::apply`], never through here.
 
+mod by_ids;
 mod detail;
 mod queue;
 
 pub(crate) use queue::ended_states;
 
+pub use by_ids::case_lines;
 pub use detail::{
     CaseDetail, EvidenceLine, MergedCase, ReportDetail, StaffMessage, SubjectLine, case_detail,
     identity_context,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::types::Json;
 
 // Cases are scoped exactly as the roster is: by the agency and its region.
-use crate::db::{Db, sql};
+use crate::db::{Db, Row, sql};
 use crate::error::StoreError;
 use crate::registry::lookup::{escape_like, scope_params};
 
@@ -127,6 +127,17 @@ macro_rules! ended_states {
 }
 pub(crate) use ended_states;
 
+/// The columns of a [`CaseLine`], as every list of cases selects them (`c` the case).
+macro_rules! case_line_columns {
+    () => {
+        "c.number, c.state, c.deadline, c.opened_at, c.file, c.assignee, p.name AS subject_name, \
+         p.nip AS subject_nip, a.name AS agency, \
+         (SELECT r.election_code FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS election, \
+         (SELECT r.subject_nip FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS reported_nip "
+    };
+}
+pub(super) use case_line_columns;
+
 /// `$1` queue, `$2` today, `$3` due-soon limit; scope `$4`–`$6`.
 macro_rules! queue_and_scope {
     () => {
@@ -169,11 +180,9 @@ pub async fn list_cases(
         AssigneeFilter::User(user) => ("user", Some(user.clone())),
     };
     let rows = sql(concat!(
-        "SELECT c.number, c.state, c.deadline, c.opened_at, c.file, c.assignee, p.name AS subject_name, \
-         p.nip AS subject_nip, a.name AS agency, \
-         (SELECT r.election_code FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS election, \
-         (SELECT r.subject_nip FROM reports r WHERE r.case_id = c.id ORDER BY r.id LIMIT 1) AS reported_nip \
-         FROM cases c LEFT JOIN civil_servants p ON p.id = c.subject_id \
+        "SELECT ",
+        case_line_columns!(),
+        "FROM cases c LEFT JOIN civil_servants p ON p.id = c.subject_id \
          LEFT JOIN agencies a ON a.id = c.agency_id WHERE ",
         queue_and_scope!(),
         " AND ($7 IS NULL OR c.state = $7) AND ($8 IS NULL OR c.agency_id = $8) \
@@ -205,26 +214,26 @@ pub async fn list_cases(
     .bind(assignee)
     .fetch_all(db)
     .await?;
-    rows.iter()
-        .map(|row| {
-            let deadline: Option<NaiveDate> = row.get("deadline")?;
-            let Json(file): Json<CaseFile> = row.get("file")?;
-            let subject_nip: Option<String> = row.get("subject_nip")?;
-            Ok(CaseLine {
-                number: row.get("number")?,
-                state: row.parse("state")?,
-                overdue: deadline.is_some_and(|d| d < query.today),
-                deadline,
-                opened_at: row.get("opened_at")?,
-                subject_name: row.get("subject_name")?,
-                subject_nip: subject_nip.or(row.get("reported_nip")?),
-                agency: row.get("agency")?,
-                election: row.get("election")?,
-                violations: file.violations,
-                assignee: row.get("assignee")?,
-            })
-        })
-        .collect()
+    rows.iter().map(|row| case_line(row, query.today)).collect()
+}
+
+pub(super) fn case_line(row: &Row, today: NaiveDate) -> Result<CaseLine, StoreError> {
+    let deadline: Option<NaiveDate> = row.get("deadline")?;
+    let Json(file): Json<CaseFile> = row.get("file")?;
+    let subject_nip: Option<String> = row.get("subject_nip")?;
+    Ok(CaseLine {
+        number: row.get("number")?,
+        state: row.parse("state")?,
+        overdue: deadline.is_some_and(|d| d < today),
+        deadline,
+        opened_at: row.get("opened_at")?,
+        subject_name: row.get("subject_name")?,
+        subject_nip: subject_nip.or(row.get("reported_nip")?),
+        agency: row.get("agency")?,
+        election: row.get("election")?,
+        violations: file.violations,
+        assignee: row.get("assignee")?,
+    })
 }
 
 /// Every queue's count within the scope, in [`Queue::ALL`] order; [`Queue::Mine`] counts the

@@ -8,6 +8,7 @@ mod api_tokens;
 mod audit;
 mod candidates;
 mod case_desk;
+mod case_facts;
 mod case_work;
 mod cases;
 mod connect;

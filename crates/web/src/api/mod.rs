@@ -21,6 +21,7 @@ mod openapi;
 mod reports;
 mod roster_record;
 mod roster_search;
+mod statistics;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -40,6 +41,7 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
             "/v1/reports",
             post(reports::create).layer(DefaultBodyLimit::max(max_body_bytes)),
         )
+        .route("/v1/public/statistics", get(statistics::public_figures))
         .merge(staff_routes())
         .route("/openapi.json", get(openapi::spec))
 }
@@ -65,6 +67,7 @@ fn staff_routes() -> Router<Ctx> {
         .route("/v1/civil-servants", get(roster_search::search))
         .route("/v1/civil-servants/{nip}", get(roster_record::show))
         .route("/v1/agencies", get(agencies::list))
+        .route("/v1/statistics", get(statistics::staff_figures))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

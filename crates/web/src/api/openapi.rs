@@ -12,7 +12,7 @@ use super::reports::{
 };
 use super::{
     agencies, auth, case_action, case_desk, case_detail, case_evidence, case_identity, case_list,
-    case_message, roster_record, roster_search,
+    case_message, roster_record, roster_search, statistics,
 };
 
 #[derive(OpenApi)]
@@ -41,6 +41,8 @@ use super::{
         roster_search::search,
         roster_record::show,
         agencies::list,
+        statistics::staff_figures,
+        statistics::public_figures,
     ),
     components(schemas(
         ReportRequest,
@@ -56,6 +58,7 @@ use super::{
         (name = "reports", description = "Filing reports from other systems"),
         (name = "cases", description = "The work queues and decisions of the back office"),
         (name = "registry", description = "The roster of civil servants and the agencies"),
+        (name = "statistics", description = "The case funnel and its breakdowns; the public figures need no token"),
     )
 )]
 pub(crate) struct ApiDoc;

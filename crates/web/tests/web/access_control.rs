@@ -186,6 +186,27 @@ async fn every_route_and_action_for_every_role_and_scope() {
             "/kantor/surel".into(),
             [403, 403, 403, 403, 403, 403, 403, 200],
         ),
+        // Figures: every role but the custodian, each within its scope.
+        (
+            "/kantor/statistik?by=violation".into(),
+            [200, 200, 200, 200, 200, 403, 200, 200],
+        ),
+        (
+            "/kantor/statistik/perkara?step=reported".into(),
+            [200, 200, 200, 200, 200, 403, 200, 200],
+        ),
+        (
+            "/kantor/statistik/ekspor?by=province&format=csv".into(),
+            [200, 200, 200, 200, 200, 403, 200, 200],
+        ),
+        (
+            "/kantor/statistik/perkara/ekspor?step=reported&format=xlsx".into(),
+            [200, 200, 200, 200, 200, 403, 200, 200],
+        ),
+        (
+            "/kantor/statistik/laporan.pdf".into(),
+            [200, 200, 200, 200, 200, 403, 200, 200],
+        ),
         (
             "/kantor/surel/999999".into(),
             [403, 403, 403, 403, 403, 403, 403, 404],

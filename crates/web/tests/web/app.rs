@@ -136,6 +136,7 @@ impl TestApp {
             evidence: EvidenceStore::open(dir.path().join("evidence")).unwrap(),
             intake,
             mail: netral_web::MailSettings::default(),
+            statistics: netral_web::StatisticsSettings::default(),
         };
         let server = tokio::spawn(netral_web::serve(listener, state.clone(), async move {
             let _ = stopped.await;

@@ -25,6 +25,7 @@ struct Who<'a> {
     may_accounts: bool,
     may_import: bool,
     may_operate: bool,
+    may_statistics: bool,
 }
 
 pub(super) fn render(
@@ -48,6 +49,7 @@ pub(super) fn render(
         may_accounts: role_may(user.role, Capability::ManageAccounts),
         may_import: role_may(user.role, Capability::ImportRegistry),
         may_operate: role_may(user.role, Capability::OperateSystem),
+        may_statistics: role_may(user.role, Capability::ViewStatistics),
     };
     let context = minijinja::context! {
         who => minijinja::Value::from_serialize(&who),

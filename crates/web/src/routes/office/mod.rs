@@ -25,6 +25,8 @@ pub(crate) mod roster;
 mod second_factor;
 mod sign_in;
 mod sign_out;
+mod statistics;
+mod statistics_cases;
 mod users;
 
 use axum::Router;
@@ -57,6 +59,14 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             get(api_tokens::list).post(api_tokens::create),
         )
         .route("/kantor/akun/token/{id}/cabut", post(api_tokens::revoke))
+        .route("/kantor/statistik", get(statistics::dashboard))
+        .route("/kantor/statistik/ekspor", get(statistics::export_table))
+        .route("/kantor/statistik/laporan.pdf", get(statistics::report))
+        .route("/kantor/statistik/perkara", get(statistics_cases::list))
+        .route(
+            "/kantor/statistik/perkara/ekspor",
+            get(statistics_cases::export),
+        )
         .route("/kantor/perkara", get(cases::list))
         .route("/kantor/perkara/{number}", get(case_page::show))
         .route("/kantor/perkara/{number}/tindakan", post(case_page::act))

@@ -164,12 +164,10 @@ pub async fn changed_since(
 
 /// The newest change, or 0 when no case has facts yet.
 pub async fn latest_change(db: &Db) -> Result<i64, StoreError> {
-    Ok(
-        sql("SELECT coalesce(max(change_seq), 0) AS last FROM case_facts")
-            .fetch_one(db)
-            .await?
-            .get("last")?,
-    )
+    sql("SELECT coalesce(max(change_seq), 0) AS last FROM case_facts")
+        .fetch_one(db)
+        .await?
+        .get("last")
 }
 
 fn fact_from_row(row: &Row, rules: &RuleBook) -> Result<CaseFact, StoreError> {

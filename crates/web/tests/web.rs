@@ -35,5 +35,6 @@ mod web {
     mod rules_pages;
     mod security;
     mod statistics;
+    mod statistics_in_browser;
     mod status_pages;
 }

@@ -48,18 +48,31 @@ async fn act(db: &Db, number: &str, role: Role, action: Action, when: &str) {
 async fn facts_follow_each_change_of_a_case_in_order(db: &Db) {
     add_karawang_official(db).await;
     let number = file(db).await;
-    let opened = case_facts::changed_since(db, &rules(), 0, 100).await.unwrap();
+    let opened = case_facts::changed_since(db, &rules(), 0, 100)
+        .await
+        .unwrap();
     assert_eq!(opened.facts.len(), 1);
     let fact = &opened.facts[0];
     assert_eq!(fact.state, CaseState::Received);
     assert_eq!(fact.channel, "bawaslu");
     assert_eq!(fact.reported_on, d("2024-10-05"));
-    assert_eq!(fact.province.as_deref(), Some("32"), "Karawang is in West Java");
+    assert_eq!(
+        fact.province.as_deref(),
+        Some("32"),
+        "Karawang is in West Java"
+    );
     assert_eq!(fact.agency_kind.as_deref(), Some("regency"));
     assert_eq!(fact.position_type.as_deref(), Some("administrator"));
     assert_eq!(fact.milestones.get(Milestone::Verified), None);
 
-    act(db, &number, Role::Verifier, Action::StartVerification, "2024-10-06T02:00:00Z").await;
+    act(
+        db,
+        &number,
+        Role::Verifier,
+        Action::StartVerification,
+        "2024-10-06T02:00:00Z",
+    )
+    .await;
     act(
         db,
         &number,
@@ -89,8 +102,14 @@ async fn facts_follow_each_change_of_a_case_in_order(db: &Db) {
     assert!(changed.last > opened.last);
     let fact = &changed.facts[0];
     assert_eq!(fact.state, CaseState::Recommendation);
-    assert_eq!(fact.milestones.get(Milestone::Verified), Some(d("2024-10-07")));
-    assert_eq!(fact.milestones.get(Milestone::Proven), Some(d("2024-10-10")));
+    assert_eq!(
+        fact.milestones.get(Milestone::Verified),
+        Some(d("2024-10-07"))
+    );
+    assert_eq!(
+        fact.milestones.get(Milestone::Proven),
+        Some(d("2024-10-10"))
+    );
     assert_eq!(fact.violation.as_deref(), Some("FOTO_KEBERPIHAKAN"));
     assert_eq!(
         fact.track,
@@ -111,11 +130,16 @@ async fn facts_are_written_after_migrating_for_cases_without_them(db: &Db) {
     file(db).await;
     // As a database from before the statistics would be.
     let mut tx = db.begin().await.unwrap();
-    sql("DELETE FROM case_facts").execute(&mut tx).await.unwrap();
+    sql("DELETE FROM case_facts")
+        .execute(&mut tx)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(case_facts::latest_change(db).await.unwrap(), 0);
     db.migrate().await.unwrap();
-    let all = case_facts::changed_since(db, &rules(), 0, 100).await.unwrap();
+    let all = case_facts::changed_since(db, &rules(), 0, 100)
+        .await
+        .unwrap();
     assert_eq!(all.facts.len(), 2);
     assert!(all.facts.iter().all(|f| f.state == CaseState::Received));
 }

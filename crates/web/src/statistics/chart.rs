@@ -6,9 +6,9 @@ use serde::Serialize;
 use super::view::Breakdown;
 
 /// Drawing area, in SVG user units.
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 200.0;
-const PAD: f64 = 24.0;
+const WIDTH: f64 = 400.0;
+const HEIGHT: f64 = 160.0;
+const PAD: f64 = 20.0;
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Point {
@@ -23,6 +23,8 @@ pub(crate) struct Point {
 pub(crate) struct LineChart {
     pub width: f64,
     pub height: f64,
+    /// Margin around the plot, for the axis labels.
+    pub pad: f64,
     /// `x,y x,y …` for the polyline.
     pub path: String,
     pub points: Vec<Point>,
@@ -63,6 +65,7 @@ pub(crate) fn monthly(months: &Breakdown, max_text: impl Fn(u64) -> String) -> O
     Some(LineChart {
         width: WIDTH,
         height: HEIGHT,
+        pad: PAD,
         path,
         points,
         max_text: max_text(max),

@@ -291,7 +291,7 @@ impl Builder<'_> {
                     .of(self.page, self.rules, dimension, &group.value);
                 BreakdownLine {
                     value: group.value.clone(),
-                    short: shorten(&label, 34),
+                    short: shorten(&label, 24),
                     label,
                     numbers: TABLE_STEPS
                         .iter()

@@ -12,6 +12,7 @@ use netral_domain::rules::RuleBook;
 use netral_store::Db;
 use netral_store::cases::{self, Actor};
 use netral_store::intake::{self, Intake};
+use netral_testkit::fixtures::{NIP, SEMARANG_NIP};
 
 /// How a case ends in a history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,4 +215,47 @@ pub fn west_java(nip: &'static str) -> Vec<Planned> {
             outcome: outcomes[i],
         })
         .collect()
+}
+
+/// Ten cases: six about the Karawang official (West Java), four about the Semarang teacher
+/// (Central Java).
+pub fn two_provinces() -> Vec<Planned> {
+    let plan = |nip, channel, violation, outcome| Planned {
+        nip,
+        channel,
+        violation,
+        outcome,
+    };
+    vec![
+        plan(NIP, Channel::Public, "MEDSOS_KAMPANYE", Outcome::Sanctioned),
+        plan(NIP, Channel::Public, "MEDSOS_KAMPANYE", Outcome::Sanctioned),
+        plan(NIP, Channel::Bawaslu, "DEKLARASI", Outcome::Sanctioned),
+        plan(NIP, Channel::Public, "ATRIBUT", Outcome::Rejected),
+        plan(NIP, Channel::Public, "ATRIBUT", Outcome::Rejected),
+        plan(NIP, Channel::Bawaslu, "DEKLARASI", Outcome::Received),
+        plan(
+            SEMARANG_NIP,
+            Channel::Public,
+            "FOTO_KEBERPIHAKAN",
+            Outcome::NotProven,
+        ),
+        plan(
+            SEMARANG_NIP,
+            Channel::Public,
+            "FOTO_KEBERPIHAKAN",
+            Outcome::NotProven,
+        ),
+        plan(
+            SEMARANG_NIP,
+            Channel::Bawaslu,
+            "MEDSOS_KAMPANYE",
+            Outcome::Refused,
+        ),
+        plan(
+            SEMARANG_NIP,
+            Channel::Public,
+            "MEDSOS_KAMPANYE",
+            Outcome::Refused,
+        ),
+    ]
 }

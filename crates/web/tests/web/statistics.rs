@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::api_staff::{call, token_for};
 use super::app::{TestApp, on_both_backends};
-use super::case_history::{Outcome, Planned, make_all, west_java};
+use super::case_history::{Outcome, Planned, make_all, two_provinces, west_java};
 use super::office::{SEMARANG_NIP, add_two_agencies, signed_in};
 
 /// The HTML of the first table row carrying `attribute` (`data-step="proven"`).
@@ -138,49 +138,6 @@ async fn west_java_figures_are_reported_exactly(app: &TestApp) {
     .await;
     assert_eq!(public_api.body["funnel"]["sanctioned"], 194);
     assert_eq!(group(&public_api.body, "MEDSOS_KAMPANYE")["share"], 30.2);
-}
-
-/// Ten cases: six about the Karawang official (West Java), four about the Semarang teacher
-/// (Central Java).
-fn two_provinces() -> Vec<Planned> {
-    let plan = |nip, channel, violation, outcome| Planned {
-        nip,
-        channel,
-        violation,
-        outcome,
-    };
-    vec![
-        plan(NIP, Channel::Public, "MEDSOS_KAMPANYE", Outcome::Sanctioned),
-        plan(NIP, Channel::Public, "MEDSOS_KAMPANYE", Outcome::Sanctioned),
-        plan(NIP, Channel::Bawaslu, "DEKLARASI", Outcome::Sanctioned),
-        plan(NIP, Channel::Public, "ATRIBUT", Outcome::Rejected),
-        plan(NIP, Channel::Public, "ATRIBUT", Outcome::Rejected),
-        plan(NIP, Channel::Bawaslu, "DEKLARASI", Outcome::Received),
-        plan(
-            SEMARANG_NIP,
-            Channel::Public,
-            "FOTO_KEBERPIHAKAN",
-            Outcome::NotProven,
-        ),
-        plan(
-            SEMARANG_NIP,
-            Channel::Public,
-            "FOTO_KEBERPIHAKAN",
-            Outcome::NotProven,
-        ),
-        plan(
-            SEMARANG_NIP,
-            Channel::Bawaslu,
-            "MEDSOS_KAMPANYE",
-            Outcome::Refused,
-        ),
-        plan(
-            SEMARANG_NIP,
-            Channel::Public,
-            "MEDSOS_KAMPANYE",
-            Outcome::Refused,
-        ),
-    ]
 }
 
 on_both_backends!(figures_stay_within_scope_and_lead_to_their_cases);

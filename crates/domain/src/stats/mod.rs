@@ -15,7 +15,7 @@ pub use fact::{CaseFact, Milestone, Milestones};
 pub use filter::{Dimension, Filter, UnknownDimension};
 pub use position::{CLASSES as POSITION_CLASSES, position_class};
 pub use step::{Funnel, Step};
-pub use suppress::{Cell, suppress};
+pub use suppress::{Cell, suppress, suppress_column};
 pub use table::{Duration, FactTable, Group};
 
 #[cfg(test)]

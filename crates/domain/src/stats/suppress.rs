@@ -30,42 +30,47 @@ impl Serialize for Cell {
     }
 }
 
-/// The cells of a breakdown, one row per group and one column per step, with fewer than `k`
-/// withheld. Each column adds up to a published total (the funnel above the table), so a
-/// column with exactly one withheld cell also loses its smallest other non-zero cell; a zero
-/// stays shown, since withholding it hides nothing.
-pub fn suppress(groups: &[Group], steps: &[Step], k: u64) -> Vec<Vec<Cell>> {
-    let mut cells: Vec<Vec<Cell>> = groups
+/// One column of counts whose total is published: fewer than `k` (but more than none) are
+/// withheld, and where exactly one is, the smallest other non-zero count goes with it, so the
+/// total minus the rest does not give it away. A zero stays shown: withholding it hides nothing.
+pub fn suppress_column(counts: &[u64], k: u64) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = counts
         .iter()
-        .map(|g| {
-            steps
-                .iter()
-                .map(|s| match g.funnel.get(*s) {
-                    n if n > 0 && n < k => Cell::Suppressed,
-                    n => Cell::Shown(n),
-                })
-                .collect()
+        .map(|&n| {
+            if n > 0 && n < k {
+                Cell::Suppressed
+            } else {
+                Cell::Shown(n)
+            }
         })
         .collect();
-    for column in 0..steps.len() {
-        let withheld = cells
-            .iter()
-            .filter(|row| row[column] == Cell::Suppressed)
-            .count();
-        if withheld != 1 {
-            continue;
-        }
+    if cells.iter().filter(|c| **c == Cell::Suppressed).count() == 1 {
         let smallest = cells
             .iter()
             .enumerate()
-            .filter_map(|(i, row)| match row[column] {
-                Cell::Shown(n) if n > 0 => Some((n, i)),
+            .filter_map(|(i, c)| match c {
+                Cell::Shown(n) if *n > 0 => Some((*n, i)),
                 _ => None,
             })
             .min();
-        if let Some((_, row)) = smallest {
-            cells[row][column] = Cell::Suppressed;
+        if let Some((_, i)) = smallest {
+            cells[i] = Cell::Suppressed;
         }
     }
     cells
+}
+
+/// The cells of a breakdown, one row per group and one column per step, each column withheld
+/// as [`suppress_column`] does.
+pub fn suppress(groups: &[Group], steps: &[Step], k: u64) -> Vec<Vec<Cell>> {
+    let columns: Vec<Vec<Cell>> = steps
+        .iter()
+        .map(|step| {
+            let counts: Vec<u64> = groups.iter().map(|g| g.funnel.get(*step)).collect();
+            suppress_column(&counts, k)
+        })
+        .collect();
+    (0..groups.len())
+        .map(|row| columns.iter().map(|column| column[row]).collect())
+        .collect()
 }

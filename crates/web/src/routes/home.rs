@@ -13,6 +13,9 @@ pub(crate) async fn show(page: Page, State(ctx): State<Ctx>) -> Result<Html<Stri
     let counts = netral_store::cases::count_by_state(&ctx.app.db).await?;
     page.render(
         "home.html",
-        context! { funnel => Funnel::from_counts(&counts) },
+        context! {
+            funnel => Funnel::from_counts(&counts, ctx.app.statistics.min_public_cell),
+            min_cell => ctx.app.statistics.min_public_cell,
+        },
     )
 }

@@ -16,6 +16,9 @@ pub(crate) struct StatsQuery {
     pub by: Option<Dimension>,
     /// `csv` or `xlsx` for a download.
     pub format: Option<String>,
+    /// The dashboard table to download when it is not a breakdown: `funnel` (the default),
+    /// `durations` or `ppk`.
+    pub table: Option<String>,
     /// 1-based page of a case list.
     pub page: usize,
 }
@@ -71,6 +74,10 @@ impl StatsQuery {
                 "by" => {
                     query.by = Some(value.parse().map_err(|e| error("by", format!("{e}")))?);
                 }
+                "table" => match value {
+                    "funnel" | "durations" | "ppk" => query.table = Some(value.to_owned()),
+                    _ => return Err(error("table", "tables are funnel, durations and ppk")),
+                },
                 "format" => match value {
                     "csv" | "xlsx" => query.format = Some(value.to_owned()),
                     _ => return Err(error("format", "formats are csv and xlsx")),

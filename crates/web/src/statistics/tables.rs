@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use netral_domain::deadline::jakarta_date;
 use netral_domain::rules::RuleBook;
-use netral_domain::stats::{Dimension, Funnel, Group, Step};
+use netral_domain::stats::{Dimension, Duration, Funnel, Group, Step};
 use netral_store::case_desk::CaseLine;
 
 use super::names::Names;
+use super::view::ranked_ppks;
 use crate::error::WebError;
 use crate::export::{Table, Value};
 use crate::page::Page;
@@ -46,6 +47,65 @@ pub(crate) fn funnel(page: &Page, funnel: &Funnel) -> Result<Table, WebError> {
             page.text("stats-col-cases", &[])?,
             page.text("stats-col-rate", &[])?,
             page.text("stats-col-base", &[])?,
+        ],
+        rows,
+    })
+}
+
+/// Days from the report to each step: cases, median and 90th percentile.
+pub(crate) fn durations(page: &Page, durations: &[Duration]) -> Result<Table, WebError> {
+    let mut rows = Vec::with_capacity(durations.len());
+    for d in durations {
+        rows.push(vec![
+            Value::Text(step_label(page, d.step)?),
+            Value::Count(d.cases),
+            d.median_days
+                .map_or(Value::Text(String::new()), |n| Value::Count(u64::from(n))),
+            d.p90_days
+                .map_or(Value::Text(String::new()), |n| Value::Count(u64::from(n))),
+        ]);
+    }
+    Ok(Table {
+        headers: vec![
+            page.text("stats-col-step", &[])?,
+            page.text("stats-col-cases", &[])?,
+            page.text("stats-col-median", &[])?,
+            page.text("stats-col-p90", &[])?,
+        ],
+        rows,
+    })
+}
+
+/// Every agency with recommendations, most left without follow-up first.
+pub(crate) fn ppk(
+    page: &Page,
+    rules: &RuleBook,
+    names: &Names,
+    groups: &[Group],
+) -> Result<Table, WebError> {
+    let rows = ranked_ppks(groups)
+        .into_iter()
+        .map(|g| {
+            let (recommended, late) = (
+                g.funnel.get(Step::Recommended),
+                g.funnel.get(Step::NotFollowedUp),
+            );
+            vec![
+                Value::Text(names.of(page, rules, Dimension::Agency, &g.value)),
+                Value::Count(recommended),
+                Value::Count(g.funnel.get(Step::Sanctioned)),
+                Value::Count(late),
+                percent(late, recommended),
+            ]
+        })
+        .collect();
+    Ok(Table {
+        headers: vec![
+            page.text("stats-col-agency", &[])?,
+            step_label(page, Step::Recommended)?,
+            step_label(page, Step::Sanctioned)?,
+            step_label(page, Step::NotFollowedUp)?,
+            page.text("stats-col-rate", &[])?,
         ],
         rows,
     })

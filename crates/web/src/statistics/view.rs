@@ -157,6 +157,27 @@ pub(crate) struct Dashboard {
     pub reported: u64,
 }
 
+/// The agencies (PPKs) with recommendations, most left without follow-up first, then most
+/// recommended, then by id.
+pub(crate) fn ranked_ppks(groups: &[Group]) -> Vec<&Group> {
+    let mut ranked: Vec<&Group> = groups
+        .iter()
+        .filter(|g| g.funnel.get(Step::Recommended) > 0 && !g.value.is_empty())
+        .collect();
+    ranked.sort_by(|a, b| {
+        let late = |g: &Group| g.funnel.get(Step::NotFollowedUp);
+        late(b)
+            .cmp(&late(a))
+            .then_with(|| {
+                b.funnel
+                    .get(Step::Recommended)
+                    .cmp(&a.funnel.get(Step::Recommended))
+            })
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    ranked
+}
+
 /// `n` with the language's thousands separator.
 pub(crate) fn count_text(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
@@ -326,21 +347,7 @@ impl Builder<'_> {
 
     /// The PPKs (by agency) with recommendations, most left without follow-up first.
     pub(crate) fn ppk(&self, groups: &[Group]) -> Vec<PpkLine> {
-        let mut ranked: Vec<&Group> = groups
-            .iter()
-            .filter(|g| g.funnel.get(Step::Recommended) > 0 && !g.value.is_empty())
-            .collect();
-        ranked.sort_by(|a, b| {
-            let late = |g: &Group| g.funnel.get(Step::NotFollowedUp);
-            late(b)
-                .cmp(&late(a))
-                .then_with(|| {
-                    b.funnel
-                        .get(Step::Recommended)
-                        .cmp(&a.funnel.get(Step::Recommended))
-                })
-                .then_with(|| a.value.cmp(&b.value))
-        });
+        let ranked = ranked_ppks(groups);
         ranked
             .into_iter()
             .take(PAGE_ROWS)

@@ -211,6 +211,25 @@ async fn figures_stay_within_scope_and_lead_to_their_cases(app: &TestApp) {
         "the page names the parameter"
     );
 
+    // The PPK table, downloaded: Semarang refused both its recommendations.
+    let ppk = verifier
+        .get(app, "/kantor/statistik/ekspor?table=ppk&format=csv")
+        .await;
+    let semarang = ppk
+        .body
+        .lines()
+        .find(|l| l.starts_with("Pemerintah Kota Semarang"))
+        .unwrap_or_else(|| panic!("{}", ppk.body));
+    assert_eq!(semarang, "Pemerintah Kota Semarang,2,0,2,100.0");
+    assert!(
+        ppk.body
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Pemerintah Kota Semarang"),
+        "most left without follow-up first"
+    );
+
     // The analyst sees the same cases, without anyone's name or NIP.
     let analyst = signed_in(app, "analis").await;
     let list = analyst.get(app, &link).await;

@@ -156,7 +156,8 @@ pub(crate) async fn dashboard(
 }
 
 /// `GET /kantor/statistik/ekspor?by=violation&format=xlsx&…`: one table of the dashboard, with
-/// every value and every step; without `by`, the funnel.
+/// every value and every step; without `by`, the funnel, or the table named by `table`
+/// (`durations`, `ppk`).
 pub(crate) async fn export_table(
     staff: Staff,
     page: Page,
@@ -179,10 +180,23 @@ pub(crate) async fn export_table(
                 format!("statistik-{}", dimension.as_str().replace('_', "-")),
             )
         }
-        None => (
-            tables::funnel(&page, &facts.funnel(&query.filter, today()))?,
-            "statistik-alur".to_owned(),
-        ),
+        None => match query.table.as_deref() {
+            Some("durations") => (
+                tables::durations(&page, &facts.durations(&query.filter))?,
+                "statistik-lama-penanganan".to_owned(),
+            ),
+            Some("ppk") => {
+                let groups = facts.breakdown(&query.filter, Dimension::Agency, today());
+                (
+                    tables::ppk(&page, &ctx.app.rules, &names, &groups)?,
+                    "statistik-ppk".to_owned(),
+                )
+            }
+            _ => (
+                tables::funnel(&page, &facts.funnel(&query.filter, today()))?,
+                "statistik-alur".to_owned(),
+            ),
+        },
     };
     drop(facts);
     export::download(&table, format, &stem)

@@ -35,3 +35,10 @@ CREATE TABLE case_facts (
     appealed_on DATE,
     closed_on DATE
 );
+
+-- Every list of cases reads each case's first report (`WHERE case_id = $1 ORDER BY id LIMIT
+-- 1`). With only the index on case_id, PostgreSQL may walk the primary key in id order instead
+-- and scan most of the table for a recent case: 0.7 s for a page of 100 cases among 20,000.
+CREATE INDEX reports_case_first ON reports (case_id, id);
+-- It serves every lookup the index on case_id alone served.
+DROP INDEX reports_case;

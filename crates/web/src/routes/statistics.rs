@@ -12,15 +12,10 @@ use crate::app::Ctx;
 use crate::error::WebError;
 use crate::page::Page;
 use crate::statistics::chart::{LineChart, monthly};
-use crate::statistics::view::{Audience, Builder, Dashboard, PUBLIC_BREAKDOWNS, count_text};
+use crate::statistics::view::{
+    Audience, Builder, Choice, Dashboard, PUBLIC_BREAKDOWNS, choices, count_text,
+};
 use crate::statistics::{load, today};
-
-#[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
 
 #[derive(Serialize)]
 struct View {
@@ -82,23 +77,16 @@ pub(crate) async fn show(
         .iter()
         .find(|b| b.dimension == Dimension::Month.as_str())
         .and_then(|months| monthly(months, |n| count_text(page.lang, n)));
-    let choices = |dimension: Dimension| -> Vec<Choice> {
-        let chosen = filter.allowed(dimension).unwrap_or_default();
-        let mut choices: Vec<Choice> = facts
-            .values(dimension)
-            .into_iter()
-            .map(|value| Choice {
-                label: names.of(&page, &ctx.app.rules, dimension, &value),
-                selected: chosen.contains(&value),
-                value,
-            })
-            .collect();
-        choices.sort_by(|a, b| a.label.cmp(&b.label));
-        choices
+    let offered = |dimension: Dimension| {
+        choices(
+            facts.values(dimension),
+            filter.allowed(dimension),
+            |value| names.of(&page, &ctx.app.rules, dimension, value),
+        )
     };
     let view = View {
-        provinces: choices(Dimension::Province),
-        elections: choices(Dimension::Election),
+        provinces: offered(Dimension::Province),
+        elections: offered(Dimension::Election),
         dashboard,
         monthly,
         min_cell,

@@ -20,6 +20,7 @@ use netral_domain::deadline::jakarta_date;
 
 use crate::app::Ctx;
 use crate::error::WebError;
+use crate::export::Format;
 use query::{QueryError, StatsQuery, within_scope};
 
 /// A statistics URL read and narrowed to the reader's scope. A parameter that cannot be read
@@ -29,6 +30,15 @@ pub(crate) fn scoped_query(raw: Option<&str>, scope: &Scope) -> Result<StatsQuer
         StatsQuery::parse(raw).map_err(|e: QueryError| WebError::BadRequest(e.to_string()))?;
     within_scope(&mut query.filter, scope);
     Ok(query)
+}
+
+/// The download format a statistics URL asks for (`format=csv` or `format=xlsx`).
+pub(crate) fn export_format(query: &StatsQuery) -> Result<Format, WebError> {
+    query
+        .format
+        .as_deref()
+        .and_then(Format::parse)
+        .ok_or_else(|| WebError::BadRequest("parameter `format`: choose csv or xlsx".into()))
 }
 
 /// Today in WIB: the day against which deadlines count as passed.

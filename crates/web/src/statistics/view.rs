@@ -178,6 +178,33 @@ pub(crate) fn ranked_ppks(groups: &[Group]) -> Vec<&Group> {
     ranked
 }
 
+/// One value offered in a filter's list.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// `values` as a filter's choices, named by `label`, sorted by name, those in `chosen` marked.
+pub(crate) fn choices(
+    values: Vec<String>,
+    chosen: Option<&[String]>,
+    label: impl Fn(&str) -> String,
+) -> Vec<Choice> {
+    let chosen = chosen.unwrap_or_default();
+    let mut choices: Vec<Choice> = values
+        .into_iter()
+        .map(|value| Choice {
+            label: label(&value),
+            selected: chosen.contains(&value),
+            value,
+        })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    choices
+}
+
 /// `n` with the language's thousands separator.
 pub(crate) fn count_text(lang: Lang, n: u64) -> String {
     let digits = n.to_string();

@@ -27,6 +27,7 @@ mod sign_in;
 mod sign_out;
 mod statistics;
 mod statistics_cases;
+mod statistics_report;
 mod users;
 
 use axum::Router;
@@ -61,7 +62,10 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/akun/token/{id}/cabut", post(api_tokens::revoke))
         .route("/kantor/statistik", get(statistics::dashboard))
         .route("/kantor/statistik/ekspor", get(statistics::export_table))
-        .route("/kantor/statistik/laporan.pdf", get(statistics::report))
+        .route(
+            "/kantor/statistik/laporan.pdf",
+            get(statistics_report::report),
+        )
         .route("/kantor/statistik/perkara", get(statistics_cases::list))
         .route(
             "/kantor/statistik/perkara/ekspor",

@@ -17,13 +17,13 @@ use serde::Serialize;
 use super::frame;
 use crate::app::Ctx;
 use crate::error::WebError;
-use crate::export::{self, Format};
+use crate::export;
 use crate::labels;
 use crate::page::Page;
 use crate::staff::Staff;
 use crate::statistics::query::{StatsQuery, to_query};
 use crate::statistics::view::count_text;
-use crate::statistics::{load, scoped_query, tables, today};
+use crate::statistics::{export_format, load, scoped_query, tables, today};
 
 const PAGE_SIZE: usize = 100;
 /// More rows than a spreadsheet handles well; a larger list must be narrowed first.
@@ -151,11 +151,7 @@ pub(crate) async fn export(
 ) -> Result<Response, WebError> {
     staff.require(Capability::ViewStatistics)?;
     let query = scoped_query(raw.as_deref(), &staff.user.scope)?;
-    let format = query
-        .format
-        .as_deref()
-        .and_then(Format::parse)
-        .ok_or_else(|| WebError::BadRequest("format: choose csv or xlsx".into()))?;
+    let format = export_format(&query)?;
     let (step, ids) = selected(&ctx, &query).await?;
     if ids.len() > EXPORT_LIMIT {
         return Err(WebError::BadRequest(format!(

@@ -138,9 +138,20 @@ impl Funnel {
         self.0[step as usize]
     }
 
-    pub(crate) fn add_mask(&mut self, mask: u16) {
-        for (i, count) in self.0.iter_mut().enumerate() {
-            *count += u64::from(mask >> i & 1);
+    /// Counts one case in each step whose bit `mask` sets. Only the set bits are visited: a
+    /// case stands in three or four steps, and this runs once per case and breakdown.
+    pub(crate) fn add_mask(&mut self, mut mask: u16) {
+        while mask != 0 {
+            self.0[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
+        }
+    }
+
+    /// Counts `n` cases in each step whose bit `mask` sets.
+    pub(crate) fn add_mask_n(&mut self, mut mask: u16, n: u64) {
+        while mask != 0 {
+            self.0[mask.trailing_zeros() as usize] += n;
+            mask &= mask - 1;
         }
     }
 

@@ -216,3 +216,31 @@ fn small_cells_are_withheld_and_a_lone_one_takes_the_next_smallest_with_it() {
     assert_eq!(cells[0][0], Cell::Shown(12));
     assert_eq!(serde_json::to_string(&cells[1][0]).unwrap(), "null");
 }
+
+#[test]
+fn one_pass_gives_the_funnel_and_every_breakdown_as_separate_queries_do() {
+    let mut table = FactTable::new();
+    for id in 0..40 {
+        let province = ["31", "32", "33"][id as usize % 3];
+        let events: &[(ActionKind, &str)] = if id % 4 == 0 { &PROVEN } else { &[] };
+        let mut f = fact(id, province, events);
+        if id % 5 == 0 {
+            f.reported_on = d("2023-11-02");
+        }
+        table.upsert(&f);
+    }
+    let today = d("2024-03-01");
+    let mut filter = Filter::default();
+    filter.allow(Dimension::Province, "32");
+    filter.allow(Dimension::Province, "33");
+    let dimensions = [Dimension::Province, Dimension::Month, Dimension::Violation];
+    let (funnel, breakdowns) = table.summary(&filter, &dimensions, today);
+    assert_eq!(funnel, table.funnel(&filter, today));
+    for (dimension, groups) in dimensions.into_iter().zip(breakdowns) {
+        assert_eq!(
+            groups,
+            table.breakdown(&filter, dimension, today),
+            "{dimension:?}"
+        );
+    }
+}

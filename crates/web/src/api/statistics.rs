@@ -105,8 +105,8 @@ struct Request<'a> {
 }
 
 fn figures(r: &Request<'_>) -> Figures {
-    let today = today();
-    let funnel = r.facts.funnel(r.filter, today);
+    let dimensions: Vec<Dimension> = r.by.into_iter().collect();
+    let (funnel, mut breakdowns) = r.facts.summary(r.filter, &dimensions, today());
     let shown = cells(&funnel, r.min_cell);
     let rates = Step::ALL
         .into_iter()
@@ -133,7 +133,7 @@ fn figures(r: &Request<'_>) -> Figures {
         })
         .collect();
     let breakdown = r.by.map(|dimension| {
-        let groups = r.facts.breakdown(r.filter, dimension, today);
+        let groups = breakdowns.pop().unwrap_or_default();
         let total: u64 = groups.iter().map(|g| g.funnel.get(Step::Reported)).sum();
         let rows = match r.min_cell {
             Some(k) => suppress(&groups, &Step::ALL, k),

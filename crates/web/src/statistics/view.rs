@@ -415,18 +415,21 @@ impl Builder<'_> {
     }
 
     pub(crate) fn dashboard(&self, dimensions: &[Dimension]) -> Dashboard {
-        let funnel = self.facts.funnel(self.filter, self.today);
+        // One scan for the funnel and every breakdown; the PPK ranking is the agency breakdown.
+        let mut wanted = dimensions.to_vec();
+        let office = matches!(self.audience, Audience::Office);
+        if office && !wanted.contains(&Dimension::Agency) {
+            wanted.push(Dimension::Agency);
+        }
+        let (funnel, groups) = self.facts.summary(self.filter, &wanted, self.today);
         let breakdowns = dimensions
             .iter()
-            .map(|d| self.breakdown(*d, &self.facts.breakdown(self.filter, *d, self.today)))
+            .zip(&groups)
+            .map(|(d, groups)| self.breakdown(*d, groups))
             .collect();
-        let ppk = match self.audience {
-            Audience::Office => self.ppk(&self.facts.breakdown(
-                self.filter,
-                Dimension::Agency,
-                self.today,
-            )),
-            Audience::Public { .. } => Vec::new(),
+        let ppk = match wanted.iter().position(|d| *d == Dimension::Agency) {
+            Some(i) if office => self.ppk(&groups[i]),
+            _ => Vec::new(),
         };
         Dashboard {
             funnel: self.funnel(&funnel),

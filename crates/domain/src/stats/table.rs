@@ -332,15 +332,16 @@ impl FactTable {
         // A case's steps form one of few masks (a dozen in practice). Each case adds one to
         // (value, mask) in each dimension; the masks are spread over the steps at the end.
         // That is one increment per dimension instead of one per step and dimension.
-        let mut mask_ids = vec![u8::MAX; 1 << Step::ALL.len()];
+        let mut mask_ids = vec![u16::MAX; 1 << Step::ALL.len()];
         let mut masks: Vec<u16> = Vec::new();
         let mut counts: Vec<Vec<u32>> = Vec::new();
         let mut widths = 0usize;
         for row in self.matching(filter) {
             let mask = row.mask_on(today);
             let mut id = mask_ids[mask as usize];
-            if id == u8::MAX {
-                id = u8::try_from(masks.len()).expect("fewer than 255 step combinations");
+            if id == u16::MAX {
+                // At most 2^11 masks, so an id always fits.
+                id = u16::try_from(masks.len()).unwrap_or(u16::MAX - 1);
                 mask_ids[mask as usize] = id;
                 masks.push(mask);
                 if masks.len() > widths {

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use netral_domain::access::Capability;
-use netral_domain::stats::{Cell, Dimension, FactTable, Filter, Funnel, Group, Step, suppress};
+use netral_domain::stats::{
+    Cell, Dimension, FactTable, Filter, Funnel, Step, suppress, suppress_column,
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -83,15 +85,15 @@ fn counts(cells: &[Cell]) -> BTreeMap<&'static str, Option<u64>> {
         .collect()
 }
 
+/// The funnel's counts, each withheld on its own under `min_cell` (a lone count has no
+/// published total that could give it away).
 fn cells(funnel: &Funnel, min_cell: Option<u64>) -> Vec<Cell> {
-    let group = Group {
-        value: String::new(),
-        funnel: *funnel,
-    };
-    match min_cell {
-        Some(k) => suppress(std::slice::from_ref(&group), &Step::ALL, k).remove(0),
-        None => Step::ALL.map(|s| Cell::Shown(funnel.get(s))).to_vec(),
-    }
+    Step::ALL
+        .map(|s| match min_cell {
+            Some(k) => suppress_column(&[funnel.get(s)], k)[0],
+            None => Cell::Shown(funnel.get(s)),
+        })
+        .to_vec()
 }
 
 struct Request<'a> {

@@ -21,9 +21,10 @@ use crate::export;
 use crate::labels;
 use crate::page::Page;
 use crate::staff::Staff;
+use crate::statistics::names::Names;
 use crate::statistics::query::{StatsQuery, to_query};
 use crate::statistics::view::count_text;
-use crate::statistics::{export_format, load, scoped_query, tables, today};
+use crate::statistics::{export_format, scoped_query, tables, today};
 
 const PAGE_SIZE: usize = 100;
 /// More rows than a spreadsheet handles well; a larger list must be narrowed first.
@@ -104,7 +105,8 @@ pub(crate) async fn list(
             case,
         })
         .collect();
-    let (_, names) = load(&ctx).await?;
+    // The facts were brought up to date when the cases were picked; only the names are new.
+    let names = Names::load(&ctx.app.db).await?;
     let conditions = query
         .filter
         .values

@@ -17,6 +17,7 @@ pub mod intake;
 pub mod jobs;
 pub mod letters;
 pub mod mail;
+pub mod prevention;
 pub mod rate_limit;
 pub mod registry;
 pub mod roster_import;

@@ -8,7 +8,7 @@ mod deadlines;
 mod recipients;
 
 pub use deadlines::{DeadlineSweep, queue_deadline_notices};
-pub(crate) use recipients::{agency_of, covers, on_stage_change};
+pub(crate) use recipients::{agency_liaison_addresses, agency_of, covers, on_stage_change};
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use netral_domain::case::CaseState;
@@ -31,6 +31,10 @@ pub const STAGE_CHANGE_REASON: &str = "stage-change notice";
 pub enum MailKind {
     /// A case's deadline is near; to the staff who act at its stage.
     Reminder,
+    /// An agency's integrity-pact coverage is below the campaign's target; to its PPK liaisons.
+    PactReminder,
+    /// The oversight body answered a question sent from the guide; to the address the asker left.
+    AdvisoryAnswered,
     /// A case's deadline has passed; once, to the same staff.
     Overdue,
     /// A recommendation was issued; to the PPK liaisons of the case's agency.
@@ -46,6 +50,8 @@ impl MailKind {
             Self::Overdue => "overdue",
             Self::RecommendationArrived => "recommendation_arrived",
             Self::StageChanged => "stage_changed",
+            Self::PactReminder => "pact_reminder",
+            Self::AdvisoryAnswered => "advisory_answered",
         }
     }
 
@@ -55,6 +61,8 @@ impl MailKind {
             Self::Overdue,
             Self::RecommendationArrived,
             Self::StageChanged,
+            Self::PactReminder,
+            Self::AdvisoryAnswered,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -87,6 +95,9 @@ pub struct NewMail {
     /// The letter that goes with the message. Such a message gets its `mail` job only once the
     /// letter's PDF is stored (or could not be made): see [`crate::letters::record_file`].
     pub letter_id: Option<i64>,
+    /// What a message about no case says (names and figures, a flat JSON object whose keys
+    /// become the text's arguments); `None` for case notices, which read their case.
+    pub details: Option<serde_json::Value>,
 }
 
 /// Puts a message in the outbox with its `mail` job, inside the caller's transaction (a
@@ -103,8 +114,8 @@ pub async fn queue_mail(
         Recipient::ReporterOf(report) => (None, Some(*report)),
     };
     let row = sql(
-        "INSERT INTO mail_outbox (notice_key, kind, to_address, report_id, case_id, stage, due_on, letter_id, created_at, status, attempts) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 0) ON CONFLICT (notice_key) DO NOTHING RETURNING id",
+        "INSERT INTO mail_outbox (notice_key, kind, to_address, report_id, case_id, stage, due_on, letter_id, details, created_at, status, attempts) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0) ON CONFLICT (notice_key) DO NOTHING RETURNING id",
     )
     .bind(mail.notice_key.clone())
     .bind(mail.kind.as_str())
@@ -114,6 +125,7 @@ pub async fn queue_mail(
     .bind(mail.stage.map(CaseState::as_str))
     .bind(mail.due_on)
     .bind(mail.letter_id)
+    .bind(mail.details.as_ref().map(|d| d.to_string()))
     .bind(now)
     .fetch_optional(&mut *tx)
     .await?;
@@ -152,6 +164,8 @@ pub struct OutboxMail {
     pub due_on: Option<NaiveDate>,
     /// The letter that goes with it, attached when its PDF exists.
     pub letter_id: Option<i64>,
+    /// See [`NewMail::details`].
+    pub details: Option<serde_json::Value>,
     pub subject: Option<String>,
     pub body_text: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -166,7 +180,7 @@ macro_rules! select_outbox {
     ($clauses:literal) => {
         concat!(
             "SELECT m.id, m.notice_key, m.kind, m.to_address, m.report_id, r.number AS report_number, m.case_id, ",
-            "c.number AS case_number, m.stage, m.due_on, m.letter_id, m.subject, m.body_text, m.created_at, m.status, m.attempts, ",
+            "c.number AS case_number, m.stage, m.due_on, m.letter_id, m.details, m.subject, m.body_text, m.created_at, m.status, m.attempts, ",
             "m.last_error, m.sent_at FROM mail_outbox m LEFT JOIN reports r ON r.id = m.report_id ",
             "LEFT JOIN cases c ON c.id = m.case_id ",
             $clauses
@@ -194,6 +208,14 @@ fn outbox_from_row(row: &Row) -> Result<OutboxMail, StoreError> {
         )?,
         due_on: row.get("due_on")?,
         letter_id: row.get("letter_id")?,
+        details: row
+            .get::<Option<String>>("details")?
+            .map(|text| serde_json::from_str(&text))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt {
+                column: "details",
+                message: e.to_string(),
+            })?,
         subject: row.get("subject")?,
         body_text: row.get("body_text")?,
         created_at: row.get("created_at")?,

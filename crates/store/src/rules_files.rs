@@ -6,6 +6,7 @@ use std::path::Path;
 
 use netral_domain::election::{Election, parse_election};
 use netral_domain::rules::{RuleBook, RulesError, parse_holiday_year, parse_rule_set};
+use netral_domain::survey::parse_survey_template;
 
 pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
     let versions = read_folder(&dir.join("versions"))?
@@ -16,16 +17,25 @@ pub fn load_rule_book(dir: &Path) -> Result<RuleBook, RulesError> {
         .into_iter()
         .map(|(file, text)| parse_holiday_year(&file, &text).map(|year| (file, year)))
         .collect::<Result<_, _>>()?;
-    let elections_dir = dir.join("elections");
-    let elections = if elections_dir.is_dir() {
-        read_folder(&elections_dir)?
-            .into_iter()
-            .map(|(file, text)| parse_election(&file, &text).map(|election| (file, election)))
-            .collect::<Result<_, _>>()?
-    } else {
-        Vec::new()
-    };
-    RuleBook::new(versions, holidays)?.with_elections(elections)
+    let elections = read_optional_folder(&dir.join("elections"), parse_election)?;
+    let surveys = read_optional_folder(&dir.join("surveys"), parse_survey_template)?;
+    RuleBook::new(versions, holidays)?
+        .with_elections(elections)?
+        .with_surveys(surveys)
+}
+
+/// Parses every file of a folder the rules may do without.
+fn read_optional_folder<T>(
+    dir: &Path,
+    parse: fn(&str, &str) -> Result<T, RulesError>,
+) -> Result<Vec<(String, T)>, RulesError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    read_folder(dir)?
+        .into_iter()
+        .map(|(file, text)| parse(&file, &text).map(|value| (file, value)))
+        .collect()
 }
 
 fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, RulesError> {

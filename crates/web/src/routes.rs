@@ -1,12 +1,15 @@
 //! The table of contents of the site: one module per page.
 
 mod assets;
+mod campaign_poster;
 mod check_number;
+mod guide;
 mod health;
 mod holidays;
 mod home;
 mod not_found;
 pub(crate) mod office;
+mod pacts;
 mod receipt_check;
 mod reply;
 mod report_form;
@@ -15,11 +18,12 @@ mod rules;
 mod statistics;
 mod status;
 mod status_view;
+mod survey;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::app::Ctx;
 
@@ -42,6 +46,12 @@ pub(crate) fn routes(max_body_bytes: usize, max_upload_bytes: usize) -> Router<C
             get(reply::back_to_status).post(reply::send.layer(files_limit)),
         )
         .route("/statistik", get(statistics::show))
+        .route("/survei/{token}", get(survey::show).post(survey::submit))
+        .route("/pakta-integritas", get(pacts::show))
+        .route("/boleh-atau-tidak", get(guide::search))
+        .route("/boleh-atau-tidak/tanya", post(guide::ask))
+        .route("/boleh-atau-tidak/{code}", get(guide::entry))
+        .route("/pilih-netral", get(campaign_poster::show))
         .route("/aturan", get(rules::in_force))
         .route("/aturan/{version}", get(rules::version))
         .route("/aturan/libur/{year}", get(holidays::show))

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 38] = [
+const TEMPLATES: [(&str, &str); 48] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -110,6 +110,46 @@ const TEMPLATES: [(&str, &str); 38] = [
     (
         "office/case.html",
         include_str!("../templates/office/case.html"),
+    ),
+    (
+        "prevention/survey.html",
+        include_str!("../templates/prevention/survey.html"),
+    ),
+    (
+        "prevention/pacts.html",
+        include_str!("../templates/prevention/pacts.html"),
+    ),
+    (
+        "office/socialization.html",
+        include_str!("../templates/office/socialization.html"),
+    ),
+    (
+        "office/socialization_event.html",
+        include_str!("../templates/office/socialization_event.html"),
+    ),
+    (
+        "office/socialization_summary.html",
+        include_str!("../templates/office/socialization_summary.html"),
+    ),
+    (
+        "office/pact_campaign.html",
+        include_str!("../templates/office/pact_campaign.html"),
+    ),
+    (
+        "prevention/guide.html",
+        include_str!("../templates/prevention/guide.html"),
+    ),
+    (
+        "prevention/guide_entry.html",
+        include_str!("../templates/prevention/guide_entry.html"),
+    ),
+    (
+        "prevention/poster.html",
+        include_str!("../templates/prevention/poster.html"),
+    ),
+    (
+        "office/advisory.html",
+        include_str!("../templates/office/advisory.html"),
     ),
     (
         "office/agencies.html",

@@ -15,6 +15,7 @@ mod web {
     mod browser;
     mod case_history;
     mod demo;
+    mod guide;
     mod health;
     mod home;
     mod in_browser;
@@ -30,6 +31,8 @@ mod web {
     mod office_system;
     mod portal;
     mod portal_in_browser;
+    mod prevention;
+    mod prevention_in_browser;
     mod report_form;
     mod report_submit;
     mod rules_pages;

@@ -30,10 +30,17 @@ pub enum Capability {
     ViewStatistics,
     /// See who reported (always logged, see the identity reveal in the store).
     RevealReporterIdentity,
+    /// Prevention work for the agencies in scope: record socialization meetings and their
+    /// attendance, read their surveys' results, and run the integrity-pact campaign (targets,
+    /// reminders).
+    RunPrevention,
+    /// Answer the questions sent from the public "Boleh atau tidak?" guide, and publish the
+    /// general ones back into it: the oversight body's advisory line.
+    AnswerQuestions,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 7] = [
+    pub const ALL: [Capability; 9] = [
         Self::ViewCases,
         Self::ViewRoster,
         Self::ImportRegistry,
@@ -41,6 +48,8 @@ impl Capability {
         Self::OperateSystem,
         Self::ViewStatistics,
         Self::RevealReporterIdentity,
+        Self::RunPrevention,
+        Self::AnswerQuestions,
     ];
 }
 
@@ -64,6 +73,10 @@ pub fn role_may(role: Role, capability: Capability) -> bool {
         ImportRegistry | ManageAccounts | OperateSystem => role == Administrator,
         ViewStatistics => role != Custodian,
         RevealReporterIdentity => role == Custodian,
+        // The agency's own liaison records its meetings; the task force and the oversight
+        // official run them nationally or per province.
+        RunPrevention => matches!(role, Verifier | DecisionMaker | PpkLiaison),
+        AnswerQuestions => matches!(role, Verifier | Reviewer | DecisionMaker),
     }
 }
 

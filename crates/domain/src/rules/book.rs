@@ -8,6 +8,7 @@ use super::model::RuleSet;
 use super::parse::HolidayYear;
 use crate::calendar::Calendar;
 use crate::election::Election;
+use crate::survey::SurveyTemplate;
 
 #[derive(Debug, Clone)]
 pub struct RuleBook {
@@ -15,6 +16,8 @@ pub struct RuleBook {
     versions: Vec<RuleSet>,
     calendar: Calendar,
     elections: Vec<Election>,
+    /// Evaluation-survey templates for socialization meetings, by code.
+    surveys: Vec<SurveyTemplate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,6 +80,7 @@ impl RuleBook {
             versions: sorted.into_iter().map(|(_, set)| set).collect(),
             calendar,
             elections: Vec::new(),
+            surveys: Vec::new(),
         })
     }
 
@@ -126,5 +130,32 @@ impl RuleBook {
 
     pub fn elections(&self) -> &[Election] {
         &self.elections
+    }
+
+    /// Adds the survey templates; each file names one, and codes must be unique.
+    pub fn with_surveys(
+        mut self,
+        surveys: Vec<(String, SurveyTemplate)>,
+    ) -> Result<Self, RulesError> {
+        for (file, survey) in surveys {
+            if self.survey(&survey.code).is_some() {
+                return Err(RulesError::new(
+                    &file,
+                    format!("survey code `{}` is used twice", survey.code),
+                )
+                .field("code"));
+            }
+            self.surveys.push(survey);
+        }
+        self.surveys.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(self)
+    }
+
+    pub fn surveys(&self) -> &[SurveyTemplate] {
+        &self.surveys
+    }
+
+    pub fn survey(&self, code: &str) -> Option<&SurveyTemplate> {
+        self.surveys.iter().find(|s| s.code == code)
     }
 }

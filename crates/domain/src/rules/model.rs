@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::CaseState;
 use crate::deadline::Clock;
+use crate::guide::GuideEntry;
 
 /// Text the rules give in both languages (legal names change with regulations, so they live in
 /// the rules data, not in the translation files).
@@ -79,6 +80,9 @@ pub struct RuleSet {
     pub stages: BTreeMap<CaseState, StageClock>,
     /// How the body's letters to PPKs look and are numbered.
     pub letters: LetterSettings,
+    /// The public "may I do this?" guide as this version answers it (`[[guide]]`); empty for
+    /// versions without one. Only the version in force today is asked.
+    pub guide: Vec<GuideEntry>,
 }
 
 /// The issuing body as its letters show it: the letterhead (*kop surat*), the prefix of its

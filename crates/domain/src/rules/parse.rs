@@ -15,6 +15,7 @@ use super::model::{
 use crate::calendar::{Holiday, HolidayKind};
 use crate::case::CaseState;
 use crate::deadline::{Clock, DayUnit};
+use crate::guide::parse::{RawGuideEntry, guide_entries};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +29,9 @@ struct RawRuleSet {
     stages: BTreeMap<String, RawStage>,
     #[serde(default)]
     letters: RawLetters,
+    /// The "may I do this?" guide; optional, since older versions are only kept for their cases.
+    #[serde(default)]
+    guide: Vec<RawGuideEntry>,
 }
 
 #[derive(Deserialize, Default)]
@@ -181,6 +185,14 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
             },
         );
     }
+    let guide = {
+        let violation_codes = raw
+            .violations
+            .iter()
+            .map(|v| v.code.get_ref().as_str())
+            .collect();
+        guide_entries(file, text, raw.guide, &violation_codes)?
+    };
     let letters = letter_settings(file, raw.letters, &raw.oversight_body)?;
     Ok(RuleSet {
         letters,
@@ -211,6 +223,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RulesError> {
             })
             .collect(),
         stages,
+        guide,
     })
 }
 
@@ -295,7 +308,7 @@ fn from_toml(file: &str, text: &str, error: &toml::de::Error, field: Option<Stri
     out
 }
 
-fn duplicate(file: &str, text: &str, field: &str, code: &Spanned<String>) -> RulesError {
+pub(crate) fn duplicate(file: &str, text: &str, field: &str, code: &Spanned<String>) -> RulesError {
     RulesError::new(file, format!("code `{}` is defined twice", code.get_ref()))
         .at(text, code.span().start)
         .field(field)

@@ -75,6 +75,7 @@ pub async fn queue_deadline_notices(
                 stage: Some(case.state),
                 due_on: Some(deadline.due),
                 letter_id: None,
+                details: None,
             };
             if queue_mail(&mut tx, &mail, now).await?.is_some() {
                 match kind {

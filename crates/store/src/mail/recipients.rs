@@ -120,6 +120,7 @@ pub(crate) async fn on_stage_change(
                 stage: Some(to),
                 due_on: None,
                 letter_id: letter,
+                details: None,
             };
             queue_mail(tx, &mail, now).await?;
         }
@@ -143,8 +144,23 @@ pub(crate) async fn on_stage_change(
             stage: Some(to),
             due_on: None,
             letter_id: None,
+            details: None,
         };
         queue_mail(tx, &mail, now).await?;
     }
     Ok(())
+}
+
+/// The addresses of the PPK liaisons whose scope is exactly this agency: the agency's own
+/// people, who are told of its integrity-pact reminders.
+pub(crate) async fn agency_liaison_addresses(
+    tx: &mut Tx,
+    agency_id: i64,
+) -> Result<Vec<String>, StoreError> {
+    Ok(mailable_staff(&mut *tx, &[Role::PpkLiaison])
+        .await?
+        .into_iter()
+        .filter(|staff| staff.scope == Scope::Agency(agency_id))
+        .map(|staff| staff.email)
+        .collect())
 }

@@ -260,6 +260,7 @@ async fn attempts_are_logged_and_a_reporter_seal_opening_is_recorded(db: &Db) {
         stage: Some(CaseState::Review),
         due_on: None,
         letter_id: None,
+        details: None,
     };
     let id = mail::queue_mail(&mut tx, &new, at("2024-10-01T05:00:00Z"))
         .await

@@ -18,7 +18,7 @@ use crate::page::Page;
 pub(crate) const WHOLE_FORM: &str = "form";
 
 /// Every field a message can point at; each has a `field-<name>` label in both languages.
-pub(crate) const FIELDS: [&str; 30] = [
+pub(crate) const FIELDS: [&str; 42] = [
     "violations",
     "summary",
     "subject_number",
@@ -49,6 +49,18 @@ pub(crate) const FIELDS: [&str; 30] = [
     "file",
     "token_name",
     "lifetime",
+    "agency",
+    "title",
+    "held_on",
+    "audience",
+    "materials",
+    "survey",
+    "attendance",
+    "nip",
+    "target",
+    "question",
+    "answer",
+    "verdict",
 ];
 
 /// A value to put into a message, formatted for the visitor's language when worded.

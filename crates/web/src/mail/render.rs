@@ -97,6 +97,16 @@ fn arguments<'a>(
         None => missing,
     };
     args.set("due", due);
+    // Messages about no case (pact reminders, advisory answers) carry their own figures.
+    if let Some(serde_json::Value::Object(details)) = &message.details {
+        for (key, value) in details {
+            match value {
+                serde_json::Value::String(text) => args.set(key.clone(), text.clone()),
+                serde_json::Value::Number(n) => args.set(key.clone(), n.as_f64().unwrap_or(0.0)),
+                _ => {}
+            }
+        }
+    }
     Ok(args)
 }
 
@@ -119,6 +129,7 @@ mod tests {
             stage: Some(CaseState::Review),
             due_on: NaiveDate::from_ymd_opt(2024, 10, 15),
             letter_id: None,
+            details: None,
             subject: None,
             body_text: None,
             created_at: chrono::DateTime::UNIX_EPOCH,

@@ -113,6 +113,7 @@ async fn the_outbox_shows_deliveries_but_nothing_sent_to_a_reporter() {
             stage: None,
             due_on: None,
             letter_id: None,
+            details: None,
         },
         now,
     )
@@ -129,6 +130,7 @@ async fn the_outbox_shows_deliveries_but_nothing_sent_to_a_reporter() {
             stage: None,
             due_on: None,
             letter_id: None,
+            details: None,
         },
         now,
     )

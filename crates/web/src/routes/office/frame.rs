@@ -26,6 +26,8 @@ struct Who<'a> {
     may_import: bool,
     may_operate: bool,
     may_statistics: bool,
+    may_prevention: bool,
+    may_answer_questions: bool,
 }
 
 pub(super) fn render(
@@ -50,6 +52,8 @@ pub(super) fn render(
         may_import: role_may(user.role, Capability::ImportRegistry),
         may_operate: role_may(user.role, Capability::OperateSystem),
         may_statistics: role_may(user.role, Capability::ViewStatistics),
+        may_prevention: role_may(user.role, Capability::RunPrevention),
+        may_answer_questions: role_may(user.role, Capability::AnswerQuestions),
     };
     let context = minijinja::context! {
         who => minijinja::Value::from_serialize(&who),

@@ -3,6 +3,7 @@
 //! [`crate::staff::Staff`] (or [`crate::staff::SignedIn`] for the sign-in steps), so no page is
 //! reachable without a session, and checks the role's capability and scope itself.
 
+mod advisory;
 mod agencies;
 mod api_tokens;
 mod audit_log;
@@ -20,11 +21,15 @@ mod frame;
 mod home;
 mod imports;
 mod outbox;
+mod pact_campaign;
 mod password;
 pub(crate) mod roster;
 mod second_factor;
 mod sign_in;
 mod sign_out;
+mod socialization;
+mod socialization_event;
+mod socialization_summary;
 mod statistics;
 mod statistics_cases;
 mod statistics_report;
@@ -111,6 +116,28 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/impor/{id}/kemajuan", get(imports::progress))
         .route("/kantor/impor/{id}/galat.csv", get(imports::report))
         .route("/kantor/instansi", get(agencies::list))
+        .route(
+            "/kantor/sosialisasi",
+            get(socialization::list).post(socialization::create),
+        )
+        .route(
+            "/kantor/sosialisasi/rekap",
+            get(socialization_summary::show),
+        )
+        .route("/kantor/sosialisasi/{id}", get(socialization_event::show))
+        .route(
+            "/kantor/sosialisasi/{id}/hadir",
+            post(socialization_event::add),
+        )
+        .route(
+            "/kantor/sosialisasi/{id}/ekspor",
+            get(socialization_event::export),
+        )
+        .route("/kantor/pertanyaan", get(advisory::list))
+        .route("/kantor/pertanyaan/{id}", post(advisory::answer))
+        .route("/kantor/pakta", get(pact_campaign::show))
+        .route("/kantor/pakta/target", post(pact_campaign::set))
+        .route("/kantor/pakta/ingatkan", post(pact_campaign::remind))
         .route("/kantor/audit", get(audit_log::show))
         .route("/kantor/audit/periksa", post(audit_log::check))
         .route("/kantor/audit/ekspor", get(audit_log::export))

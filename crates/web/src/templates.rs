@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 48] = [
+const TEMPLATES: [(&str, &str); 49] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -150,6 +150,10 @@ const TEMPLATES: [(&str, &str); 48] = [
     (
         "office/advisory.html",
         include_str!("../templates/office/advisory.html"),
+    ),
+    (
+        "office/pact_signers.html",
+        include_str!("../templates/office/pact_signers.html"),
     ),
     (
         "office/agencies.html",

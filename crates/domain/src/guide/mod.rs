@@ -11,11 +11,13 @@ mod answer;
 mod entry;
 mod index;
 pub(crate) mod parse;
+mod published;
 mod search;
 
 pub use answer::Answer;
 pub use entry::{GuideEntry, Verdict};
 pub use index::GuideIndex;
+pub use published::answers_query;
 pub use search::Hit;
 
 #[cfg(test)]

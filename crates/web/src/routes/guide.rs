@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::Utc;
 use netral_domain::deadline::jakarta_date;
-use netral_domain::guide::{Answer, GuideIndex};
+use netral_domain::guide::{Answer, GuideIndex, answers_query};
 use netral_domain::rules::{Bilingual, RuleSet};
 use netral_store::prevention::advisory::{self, AdvisoryError, MAX_QUESTION_CHARS};
 use netral_store::prevention::guide_reads::count_read;
@@ -221,6 +221,8 @@ async fn render(
     let published = advisory::published(&ctx.app.db)
         .await?
         .into_iter()
+        // A search shows the published answers to that question; the full list shows all.
+        .filter(|p| !searched || answers_query(&q, &p.question))
         .filter_map(|p| {
             Some(Published {
                 question: p.question,

@@ -8,6 +8,8 @@ use netral_domain::case::Role;
 use netral_store::accounts::second_factor;
 use netral_testkit::fixtures::NIP;
 
+use netral_store::prevention::socialization;
+
 use super::app::{Page, TestApp};
 use super::office::{
     PASSWORD, SEMARANG_NIP, Session, add_second_factor, add_two_agencies, add_user, file_about,
@@ -105,6 +107,33 @@ async fn every_route_and_action_for_every_role_and_scope() {
     let target = add_user(&app, "sasaran", Role::Analyst, ScopeSpec::National).await;
     // A verifier for cases to be assigned to.
     add_user(&app, "verif2", Role::Verifier, ScopeSpec::National).await;
+    // A socialization meeting of Karawang's, recorded by its liaison.
+    let karawang_liaison = netral_store::accounts::list_users(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "ppk.karawang")
+        .unwrap();
+    let karawang_id = netral_store::registry::prevention::agency_id_by_code(&app.db, "3215")
+        .await
+        .unwrap()
+        .unwrap();
+    let meeting = socialization::create_event(
+        &app.db,
+        &karawang_liaison,
+        &socialization::NewEvent {
+            agency_id: karawang_id,
+            title: "Sosialisasi netralitas".into(),
+            held_on: chrono::NaiveDate::from_ymd_opt(2024, 9, 10).unwrap(),
+            place: "Aula Setda".into(),
+            audience: "Kepala perangkat daerah".into(),
+            materials: String::new(),
+            survey_code: "evaluasi-sosialisasi".into(),
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
 
     // Columns: verif, review.jabar, pemutus, ppk.karawang, ppk.semarang, kustodian, analis, admin.
     let pages: Vec<(String, [u16; 8])> = vec![
@@ -211,6 +240,40 @@ async fn every_route_and_action_for_every_role_and_scope() {
             "/kantor/surel/999999".into(),
             [403, 403, 403, 403, 403, 403, 403, 404],
         ),
+        // Prevention: the task force, the oversight official and the agencies' own liaisons,
+        // each within its scope; questions from the guide go to those who judge cases.
+        (
+            "/kantor/sosialisasi".into(),
+            [200, 403, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "/kantor/sosialisasi/rekap?format=xlsx".into(),
+            [200, 403, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            format!("/kantor/sosialisasi/{meeting}"),
+            [200, 403, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            format!("/kantor/sosialisasi/{meeting}/ekspor?tabel=hadir&format=csv"),
+            [200, 403, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            "/kantor/pakta?pemilu=pilkada-2024".into(),
+            [200, 403, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "/kantor/pakta?pemilu=pilkada-2024&format=csv".into(),
+            [200, 403, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "/kantor/pakta/3215?pemilu=pilkada-2024".into(),
+            [200, 403, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            "/kantor/pertanyaan".into(),
+            [200, 200, 200, 403, 403, 403, 403, 403],
+        ),
     ];
     let mut wrong = Vec::new();
     for (path, expected) in &pages {
@@ -297,6 +360,22 @@ async fn every_route_and_action_for_every_role_and_scope() {
             "/kantor/akun/token/999999/cabut".into(),
             vec![],
             [404, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        // One pact target per election: national users only.
+        (
+            "/kantor/pakta/target".into(),
+            vec![("pemilu", "pilkada-2024".into()), ("target", "80".into())],
+            [303, 403, 303, 403, 403, 403, 403, 403],
+        ),
+        (
+            format!("/kantor/sosialisasi/{meeting}/hadir"),
+            vec![("attendance", NIP.into())],
+            [200, 403, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            "/kantor/pertanyaan/999999".into(),
+            vec![("verdict", "allowed".into()), ("answer", "Boleh.".into())],
+            [404, 404, 404, 403, 403, 403, 403, 403],
         ),
         // Desk work. A new report is the task force's: its verifier takes it, then gives it to
         // a colleague; no other role handles it (409), Semarang's liaison does not see it.

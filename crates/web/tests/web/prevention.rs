@@ -176,6 +176,15 @@ async fn pact_coverage_matches_the_roster_and_exports(app: &TestApp) {
     );
     assert_eq!(message.details.as_ref().unwrap()["covered"], 0);
 
+    // Who signed Semarang's pacts: its teacher, by NIP.
+    let signers = satgas
+        .get(app, "/kantor/pakta/3374?pemilu=pilkada-2024")
+        .await;
+    assert_eq!(signers.status, 200);
+    signers.assert_contains("1 dari 1 ASN menandatangani pakta sendiri");
+    signers.assert_contains(&format!("href=\"/kantor/pegawai/{SEMARANG_NIP}\""));
+    signers.assert_contains("Belum ada pakta yang ditandatangani perwakilan.");
+
     // The public count: numbers, no person.
     let public = app.get("/pakta-integritas?pemilu=pilkada-2024").await;
     assert_eq!(public.status, 200);

@@ -22,6 +22,7 @@ mod home;
 mod imports;
 mod outbox;
 mod pact_campaign;
+mod pact_signers;
 mod password;
 pub(crate) mod roster;
 mod second_factor;
@@ -137,6 +138,7 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/pertanyaan/{id}", post(advisory::answer))
         .route("/kantor/pakta", get(pact_campaign::show))
         .route("/kantor/pakta/target", post(pact_campaign::set))
+        .route("/kantor/pakta/{code}", get(pact_signers::show))
         .route("/kantor/pakta/ingatkan", post(pact_campaign::remind))
         .route("/kantor/audit", get(audit_log::show))
         .route("/kantor/audit/periksa", post(audit_log::check))

@@ -342,6 +342,9 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
             .with_context(|| format!("demo case ending in {}", story.target))?;
     }
     let accounts = crate::demo_accounts::add(db, now).await?;
+    crate::demo_prevention::add(db, rules, now)
+        .await
+        .context("demo prevention work")?;
     Ok(Outcome {
         agencies: country.agencies.len(),
         civil_servants: people,
@@ -716,6 +719,33 @@ mod tests {
         assert_eq!(
             liaison.scope_label.as_deref(),
             Some("Pemerintah Kabupaten Karawang")
+        );
+        // Prevention: a meeting with its answers, pacts to count, a published answer.
+        let coverage =
+            netral_store::registry::prevention::pact_coverage_of(db, "3215", "pilkada-2024")
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(coverage.individually_covered, (coverage.roster + 1) / 2);
+        let meetings =
+            netral_store::prevention::socialization::events_in_scope(db, &liaison.scope, 10)
+                .await
+                .unwrap();
+        let attendees = crate::demo_prevention::ATTENDEES.min(coverage.roster as usize);
+        assert_eq!(
+            (
+                meetings.len(),
+                meetings[0].attendees as usize,
+                meetings[0].responses as usize
+            ),
+            (1, attendees, crate::demo_prevention::ANSWERS.min(attendees))
+        );
+        assert_eq!(
+            netral_store::prevention::advisory::published(db)
+                .await
+                .unwrap()
+                .len(),
+            1
         );
         let again = fill(db, &rules, now).await.unwrap();
         assert_eq!(again.cases, 0);

@@ -21,6 +21,7 @@ pub mod prevention;
 pub mod rate_limit;
 pub mod registry;
 pub mod roster_import;
+pub mod screening;
 pub mod rules_files;
 pub mod tabular;
 pub mod thread;

@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 49] = [
+const TEMPLATES: [(&str, &str); 51] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -154,6 +154,14 @@ const TEMPLATES: [(&str, &str); 49] = [
     (
         "office/pact_signers.html",
         include_str!("../templates/office/pact_signers.html"),
+    ),
+    (
+        "office/leads.html",
+        include_str!("../templates/office/leads.html"),
+    ),
+    (
+        "office/lead_person.html",
+        include_str!("../templates/office/lead_person.html"),
     ),
     (
         "office/agencies.html",

@@ -20,6 +20,8 @@ mod web {
     mod home;
     mod in_browser;
     mod language;
+    mod leads;
+    mod leads_in_browser;
     mod letters;
     mod mail;
     mod office;

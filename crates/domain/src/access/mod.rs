@@ -37,10 +37,13 @@ pub enum Capability {
     /// Answer the questions sent from the public "Boleh atau tidak?" guide, and publish the
     /// general ones back into it: the oversight body's advisory line.
     AnswerQuestions,
+    /// Review the social-media screening engine's leads (activity of named civil servants)
+    /// and accept one into a report or reject it: the task force's work before a report.
+    ReviewLeads,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 9] = [
+    pub const ALL: [Capability; 10] = [
         Self::ViewCases,
         Self::ViewRoster,
         Self::ImportRegistry,
@@ -50,6 +53,7 @@ impl Capability {
         Self::RevealReporterIdentity,
         Self::RunPrevention,
         Self::AnswerQuestions,
+        Self::ReviewLeads,
     ];
 }
 
@@ -77,6 +81,7 @@ pub fn role_may(role: Role, capability: Capability) -> bool {
         // official run them nationally or per province.
         RunPrevention => matches!(role, Verifier | DecisionMaker | PpkLiaison),
         AnswerQuestions => matches!(role, Verifier | Reviewer | DecisionMaker),
+        ReviewLeads => role == Verifier,
     }
 }
 

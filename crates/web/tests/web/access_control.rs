@@ -274,6 +274,11 @@ async fn every_route_and_action_for_every_role_and_scope() {
             "/kantor/pertanyaan".into(),
             [200, 200, 200, 403, 403, 403, 403, 403],
         ),
+        // Leads name persons before any report: the task force's alone.
+        (
+            "/kantor/temuan".into(),
+            [200, 403, 403, 403, 403, 403, 403, 403],
+        ),
     ];
     let mut wrong = Vec::new();
     for (path, expected) in &pages {
@@ -371,6 +376,11 @@ async fn every_route_and_action_for_every_role_and_scope() {
             format!("/kantor/sosialisasi/{meeting}/hadir"),
             vec![("attendance", NIP.into())],
             [200, 403, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            "/kantor/temuan/lead/999999/tolak".into(),
+            vec![("note", "uji".into())],
+            [404, 403, 403, 403, 403, 403, 403, 403],
         ),
         (
             "/kantor/pertanyaan/999999".into(),

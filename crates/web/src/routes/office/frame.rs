@@ -28,6 +28,7 @@ struct Who<'a> {
     may_statistics: bool,
     may_prevention: bool,
     may_answer_questions: bool,
+    may_review_leads: bool,
 }
 
 pub(super) fn render(
@@ -54,6 +55,7 @@ pub(super) fn render(
         may_statistics: role_may(user.role, Capability::ViewStatistics),
         may_prevention: role_may(user.role, Capability::RunPrevention),
         may_answer_questions: role_may(user.role, Capability::AnswerQuestions),
+        may_review_leads: role_may(user.role, Capability::ReviewLeads),
     };
     let context = minijinja::context! {
         who => minijinja::Value::from_serialize(&who),

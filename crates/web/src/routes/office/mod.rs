@@ -20,6 +20,7 @@ mod enroll;
 mod frame;
 mod home;
 mod imports;
+mod leads;
 mod outbox;
 mod pact_campaign;
 mod pact_signers;
@@ -134,6 +135,10 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
             "/kantor/sosialisasi/{id}/ekspor",
             get(socialization_event::export),
         )
+        .route("/kantor/temuan", get(leads::queue))
+        .route("/kantor/temuan/{person}/{election}", get(leads::person))
+        .route("/kantor/temuan/lead/{id}/terima", post(leads::accept))
+        .route("/kantor/temuan/lead/{id}/tolak", post(leads::reject))
         .route("/kantor/pertanyaan", get(advisory::list))
         .route("/kantor/pertanyaan/{id}", post(advisory::answer))
         .route("/kantor/pakta", get(pact_campaign::show))

@@ -117,9 +117,9 @@ pub(crate) async fn show(
 ) -> Result<Response, WebError> {
     staff.require(Capability::RunPrevention)?;
     let (election, known) = election_of(&ctx, &params.pemilu).await?;
-    let lines = campaign(&ctx.app.db, &staff.user.scope, &election).await?;
-    let goal = target(&ctx.app.db, &election).await?;
     if let Some(format) = Format::parse(params.format.trim()) {
+        let lines = campaign(&ctx.app.db, &staff.user.scope, &election).await?;
+        let goal = target(&ctx.app.db, &election).await?;
         return export(&page, &lines, goal, format, &election);
     }
     if !params.format.trim().is_empty() {
@@ -132,12 +132,10 @@ pub(crate) async fn show(
         &staff,
         election,
         known,
-        lines,
-        goal,
-        None,
-        false,
+        Notice::Nothing,
         StatusCode::OK,
     )
+    .await
 }
 
 fn export(
@@ -208,8 +206,6 @@ pub(crate) async fn set(
             )
         }
         _ => {
-            let lines = campaign(&ctx.app.db, &staff.user.scope, &election).await?;
-            let goal = target(&ctx.app.db, &election).await?;
             render(
                 &page,
                 &ctx,
@@ -217,12 +213,10 @@ pub(crate) async fn set(
                 &staff,
                 election,
                 known,
-                lines,
-                goal,
-                None,
-                true,
+                Notice::BadTarget,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
+            .await
         }
     }
 }
@@ -241,8 +235,6 @@ pub(crate) async fn remind(
     }
     let (election, known) = election_of(&ctx, &form.pemilu).await?;
     let round = send_reminders(&ctx.app.db, &staff.user, &election, Utc::now()).await?;
-    let lines = campaign(&ctx.app.db, &staff.user.scope, &election).await?;
-    let goal = target(&ctx.app.db, &election).await?;
     render(
         &page,
         &ctx,
@@ -250,29 +242,33 @@ pub(crate) async fn remind(
         &staff,
         election,
         known,
-        lines,
-        goal,
-        Some(round),
-        false,
+        Notice::Reminded(round),
         StatusCode::OK,
     )
+    .await
+}
+
+/// What the page says above the table after a form.
+enum Notice {
+    Nothing,
+    Reminded(ReminderRound),
+    BadTarget,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render(
+async fn render(
     page: &Page,
     ctx: &Ctx,
     headers: &HeaderMap,
     staff: &Staff,
     election: String,
     known: Vec<String>,
-    lines: Vec<CampaignLine>,
-    goal: i64,
-    round: Option<ReminderRound>,
-    target_error: bool,
+    notice: Notice,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let lines: Vec<Line> = lines
+    let goal = target(&ctx.app.db, &election).await?;
+    let lines: Vec<Line> = campaign(&ctx.app.db, &staff.user.scope, &election)
+        .await?
         .into_iter()
         .map(|l| Line {
             percent: l.percent(),
@@ -299,13 +295,17 @@ fn render(
         may_set_target: staff.user.scope == Scope::National,
         below: lines.iter().filter(|l| l.below).count(),
         lines,
-        round: round.map(|r| RoundView {
+        target_error: matches!(notice, Notice::BadTarget),
+        round: match notice {
+            Notice::Reminded(r) => Some(r),
+            _ => None,
+        }
+        .map(|r| RoundView {
             reminded: r.reminded,
             already_today: r.already_today,
             messages: r.messages,
             without_liaison: r.without_liaison,
         }),
-        target_error,
     };
     frame::render(
         page,

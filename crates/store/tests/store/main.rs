@@ -24,3 +24,4 @@ mod regions;
 mod roster_import;
 mod rules_files;
 mod schema;
+mod screening;

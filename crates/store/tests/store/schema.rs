@@ -59,6 +59,7 @@ async fn postgres_schema(db: &Db) -> (Columns, BTreeSet<String>) {
             "timestamp with time zone" => "TIMESTAMPTZ",
             "jsonb" => "JSONB",
             "bytea" => "BLOB",
+            "double precision" => "DOUBLE PRECISION",
             other => panic!("no SQLite counterpart decided for PostgreSQL type {other}"),
         };
         let nullable: String = row.get("is_nullable").unwrap();

@@ -31,6 +31,10 @@ pub enum Command {
     /// agencies, a SIASN roster, KPU candidate lists with planted civil servants (and the
     /// ground truth), and a case history. The same seed and sizes give identical files.
     Synth(SynthArgs),
+    /// Screen public social-media activity (JSON Lines) for civil servants' partisan signals
+    /// during one election: leads for review, never verdicts. Activity of accounts that map to
+    /// no civil servant is dropped after screening and written nowhere.
+    Screen(ScreenArgs),
     /// The tamper-evident audit log: every case transition, message, look at a reporter's
     /// identity, account change and sign-in, chained by SHA-256 hashes.
     #[command(subcommand)]
@@ -101,6 +105,10 @@ pub struct ServeArgs {
     /// withheld, so that no person can be singled out.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..))]
     pub public_min_cell: u64,
+    /// Days a screening lead is kept when nobody accepted it into a report (open or rejected
+    /// leads older than this are deleted when new activity comes in).
+    #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u32).range(1..))]
+    pub lead_retention_days: u32,
 }
 
 /// Outgoing mail: deadline reminders, overdue notices, recommendations for the PPK liaison,
@@ -295,11 +303,14 @@ pub struct RosterImportArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct SynthArgs {
+    #[command(subcommand)]
+    pub corpus: Option<SynthCorpus>,
     /// Folder to write agencies.csv, roster.csv, candidates.csv, candidates-truth.csv and
     /// cases.csv into; created when missing, files in it replaced.
-    #[arg(long)]
-    pub out: PathBuf,
+    #[arg(long, required = true)]
+    pub out: Option<PathBuf>,
     /// Seed of every random choice.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
@@ -318,6 +329,76 @@ pub struct SynthArgs {
     /// Percentage of candidates whose spouse is a roster civil servant.
     #[arg(long, default_value_t = 0.5, value_parser = percent)]
     pub plant_spouse: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SynthCorpus {
+    /// A labelled social-media corpus for the screening engine: activity.jsonl, candidates.csv
+    /// (KPU format, Pilkada pairs), accounts.csv (declared accounts), roster.csv (nip,name),
+    /// watchlist.toml and truth.csv (line,violation,case). For election pilkada-2024.
+    Activity(SynthActivityArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthActivityArgs {
+    /// Folder to write the files into; created when missing, files in it replaced.
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Activity records (lines of activity.jsonl).
+    #[arg(long, default_value_t = 100_000)]
+    pub records: u64,
+    /// Rows of the candidate list (two per pair).
+    #[arg(long, default_value_t = 2_000)]
+    pub candidates: u64,
+    /// Civil servants on the roster, each with one account.
+    #[arg(long, default_value_t = 20_000)]
+    pub civil_servants: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// JSON Lines files of activity records; `-` reads standard input.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The election screened: its code (pilkada-2024) or file name in the rules folder's
+    /// elections/. Only records within its stages (registration to counting) are screened.
+    #[arg(long)]
+    pub election: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// The election's editable watchlist extras (nicknames, slogans, hashtags, campaign
+    /// accounts); default RULES/watchlists/ELECTION.toml when it exists.
+    #[arg(long)]
+    pub watchlist: Option<PathBuf>,
+    /// Write leads here as JSON Lines; standard output when absent.
+    #[arg(long)]
+    pub leads: Option<PathBuf>,
+    /// Also record the leads in the database's review queue.
+    #[arg(long)]
+    pub store: bool,
+    /// With --store: days a lead is kept when nobody accepted it into a report; older open
+    /// and rejected leads are deleted after storing.
+    #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u32).range(1..))]
+    pub retain_days: u32,
+    /// Only parse each line as JSON and count: the limit screening can reach on this input.
+    #[arg(long)]
+    pub parse_only: bool,
+    /// Read the candidates from a KPU list (CSV) instead of the database.
+    #[arg(long)]
+    pub candidates: Option<PathBuf>,
+    /// Read declared accounts from a list (nip,platform,handle,url) instead of the database.
+    #[arg(long)]
+    pub accounts: Option<PathBuf>,
+    /// Read roster names from a CSV (SIASN's nipBaru,nama or nip,name) instead of the database.
+    #[arg(long)]
+    pub roster: Option<PathBuf>,
+    /// Write the watchlist's normalised phrases (`kinds<TAB>phrase`) here, for baselines.
+    #[arg(long)]
+    pub export_patterns: Option<PathBuf>,
 }
 
 fn percent(text: &str) -> Result<f64, String> {

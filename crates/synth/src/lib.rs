@@ -25,9 +25,11 @@
 //!   Muhammad and Abdul, capitals, birth dates often missing.
 //! - `candidates-truth.csv` — `line,nip,relation`: the planted rows (line 1 is the header), the
 //!   civil servant's NIP or NI PPPK, and `self` or `spouse`.
+//! - `netral synth activity` writes a social-media corpus instead: see [`activity`].
 //! - `cases.csv` — the case history, see [`cases`] for its columns. Shares of violations,
 //!   position types, outcomes and campaign phases are exact (largest-remainder apportionment).
 
+pub mod activity;
 pub mod agencies;
 pub mod apportion;
 pub mod candidates;

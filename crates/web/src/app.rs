@@ -38,6 +38,7 @@ pub struct AppState {
     /// Where the worker sends mail, and when reminders go out.
     pub mail: crate::mail::MailSettings,
     pub statistics: crate::settings::StatisticsSettings,
+    pub screening: crate::settings::ScreeningSettings,
 }
 
 /// What handlers receive: the caller's state plus the compiled templates and translations.
@@ -47,6 +48,8 @@ pub(crate) struct Ctx {
     pub ui: Arc<Ui>,
     /// Every case's facts for the figures, kept in step with the database.
     pub facts: Arc<FactCache>,
+    /// The screening engine per election, for the batch ingest.
+    pub screeners: Arc<crate::api::screening::ScreenerCache>,
 }
 
 /// The whole application. Layers run outside in: security headers wrap everything (error pages
@@ -64,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         app: state,
         ui,
         facts: Arc::new(FactCache::default()),
+        screeners: Arc::default(),
     };
     routes::routes(portal_body_limit, upload_limit)
         .nest("/api", api::routes(api_body_limit))

@@ -32,4 +32,4 @@ pub use app::{AppState, router, serve};
 pub use error::WebError;
 pub use imports::ImportSettings;
 pub use mail::{MailSettings, SmtpSettings};
-pub use settings::{IntakeSettings, StatisticsSettings};
+pub use settings::{IntakeSettings, ScreeningSettings, StatisticsSettings};

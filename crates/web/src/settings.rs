@@ -68,3 +68,22 @@ impl Default for StatisticsSettings {
         }
     }
 }
+
+/// The screening engine's batch ingest.
+#[derive(Debug, Clone)]
+pub struct ScreeningSettings {
+    /// Where the editable extras of each election's watchlist are (`ELECTION.toml`:
+    /// nicknames, slogans, hashtags, campaign accounts); none, for candidates only.
+    pub watchlist_dir: Option<std::path::PathBuf>,
+    /// Days a lead is kept when nobody accepted it into a report.
+    pub lead_retention_days: u32,
+}
+
+impl Default for ScreeningSettings {
+    fn default() -> Self {
+        Self {
+            watchlist_dir: None,
+            lead_retention_days: 180,
+        }
+    }
+}

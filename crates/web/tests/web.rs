@@ -38,6 +38,7 @@ mod web {
     mod report_form;
     mod report_submit;
     mod rules_pages;
+    mod screening_api;
     mod security;
     mod statistics;
     mod statistics_in_browser;

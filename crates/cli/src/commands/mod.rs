@@ -6,6 +6,7 @@ mod import;
 mod mail;
 mod migrate;
 mod registry_import;
+mod screen;
 mod serve;
 mod synth;
 
@@ -23,6 +24,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin(command) => admin::run(command).await,
         Command::Import(command) => import::run(command).await,
         Command::Synth(args) => synth::run(args),
+        Command::Screen(args) => screen::run(args).await,
         Command::Audit(command) => audit::run(command).await,
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use netral_store::evidence::EvidenceStore;
 use netral_store::vault::Vault;
-use netral_web::{AppState, ImportSettings, IntakeSettings, StatisticsSettings};
+use netral_web::{AppState, ImportSettings, IntakeSettings, ScreeningSettings, StatisticsSettings};
 
 use crate::args::{DataArgs, ServeArgs};
 use crate::demo;
@@ -41,6 +41,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         mail: super::mail::settings(&args.mail)?,
         statistics: StatisticsSettings {
             min_public_cell: args.public_min_cell,
+        },
+        screening: ScreeningSettings {
+            watchlist_dir: Some(args.rules.rules.join("watchlists")),
+            lead_retention_days: args.lead_retention_days,
         },
     };
     // The job worker runs beside the web server and stops after it, finishing the job in hand.

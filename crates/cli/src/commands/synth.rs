@@ -7,17 +7,20 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
+use netral_synth::activity::{self, ActivityOptions, ActivityOutputs};
 use netral_synth::candidates::{self, CandidateOptions};
 use netral_synth::{Country, Roster, Scope, agencies, cases};
 
-use crate::args::SynthArgs;
+use crate::args::{SynthActivityArgs, SynthArgs, SynthCorpus};
 
 pub fn run(args: SynthArgs) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    if let Some(SynthCorpus::Activity(activity)) = args.corpus {
+        return run_activity(activity);
+    }
+    let dir = args.out.as_deref().context("--out is required")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let country = Country::new(args.seed, &Scope::Indonesia);
     let roster = Roster::new(&country, args.roster)?;
-    let dir = &args.out;
 
     timed(dir, "agencies.csv", |out| {
         agencies::write(&country.agencies, out)
@@ -42,6 +45,58 @@ pub fn run(args: SynthArgs) -> anyhow::Result<()> {
     timed(dir, "cases.csv", |out| {
         cases::write(&cases::generate(&roster, args.cases), out)
     })?;
+    Ok(())
+}
+
+/// `netral synth activity`: the screening corpus, one line on stdout per run.
+fn run_activity(args: SynthActivityArgs) -> anyhow::Result<()> {
+    let dir = &args.out;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let started = Instant::now();
+    let country = Country::new(args.seed, &Scope::Indonesia);
+    let names = [
+        "activity.jsonl",
+        "candidates.csv",
+        "accounts.csv",
+        "roster.csv",
+        "watchlist.toml",
+        "truth.csv",
+    ];
+    let mut files = names
+        .iter()
+        .map(|name| create(&dir.join(name)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let [activity, candidates, accounts, roster, watchlist, truth] = &mut files[..] else {
+        unreachable!("six files");
+    };
+    let options = ActivityOptions {
+        seed: args.seed,
+        records: args.records,
+        candidates: args.candidates,
+        civil_servants: args.civil_servants,
+    };
+    let counts = activity::write(
+        &country,
+        &options,
+        ActivityOutputs {
+            activity,
+            candidates,
+            accounts,
+            roster,
+            watchlist,
+            truth,
+        },
+    )
+    .with_context(|| format!("cannot write the corpus into {}", dir.display()))?;
+    for (file, name) in files.iter_mut().zip(names) {
+        file.flush()
+            .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
+    }
+    summary("activity.jsonl", counts.records, started);
+    println!(
+        "candidates.csv: {} rows; accounts.csv: {} declared; truth.csv: {} leads expected",
+        counts.candidates, counts.declared, counts.expected_leads
+    );
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod lookup;
 pub mod prevention;
 mod prevention_import;
 pub mod regions;
+pub mod watch_sources;
 
 pub use accounts::{accounts_of, find_account_owner, import_accounts};
 pub use agencies_import::{Agency, import_agencies, list_agencies};

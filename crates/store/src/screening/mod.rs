@@ -5,6 +5,7 @@
 //! activity as its evidence — or rejects it, which is remembered ([`review`]). Leads not
 //! accepted are deleted after the retention period ([`leads::purge_before`]).
 
+pub mod engine;
 pub mod leads;
 pub mod queue;
 pub mod review;

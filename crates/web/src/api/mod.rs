@@ -21,6 +21,7 @@ mod openapi;
 mod reports;
 mod roster_record;
 mod roster_search;
+pub(crate) mod screening;
 mod statistics;
 
 use axum::Router;
@@ -42,6 +43,10 @@ pub(crate) fn routes(max_body_bytes: usize) -> Router<Ctx> {
             post(reports::create).layer(DefaultBodyLimit::max(max_body_bytes)),
         )
         .route("/v1/public/statistics", get(statistics::public_figures))
+        .route(
+            "/v1/screening/activity",
+            post(screening::ingest).layer(DefaultBodyLimit::max(max_body_bytes)),
+        )
         .merge(staff_routes())
         .route("/openapi.json", get(openapi::spec))
 }

@@ -12,7 +12,7 @@ use super::reports::{
 };
 use super::{
     agencies, auth, case_action, case_desk, case_detail, case_evidence, case_identity, case_list,
-    case_message, roster_record, roster_search, statistics,
+    case_message, roster_record, roster_search, screening, statistics,
 };
 
 #[derive(OpenApi)]
@@ -43,6 +43,7 @@ use super::{
         agencies::list,
         statistics::staff_figures,
         statistics::public_figures,
+        screening::ingest,
     ),
     components(schemas(
         ReportRequest,
@@ -58,6 +59,7 @@ use super::{
         (name = "reports", description = "Filing reports from other systems"),
         (name = "cases", description = "The work queues and decisions of the back office"),
         (name = "registry", description = "The roster of civil servants and the agencies"),
+        (name = "screening", description = "Batches of public social-media activity for the screening engine; its leads go to review"),
         (name = "statistics", description = "The case funnel and its breakdowns; the public figures need no token"),
     )
 )]

@@ -137,6 +137,10 @@ impl TestApp {
             intake,
             mail: netral_web::MailSettings::default(),
             statistics: netral_web::StatisticsSettings::default(),
+            screening: netral_web::ScreeningSettings {
+                watchlist_dir: Some(Path::new(RULES_DIR).join("watchlists")),
+                ..netral_web::ScreeningSettings::default()
+            },
         };
         let server = tokio::spawn(netral_web::serve(listener, state.clone(), async move {
             let _ = stopped.await;

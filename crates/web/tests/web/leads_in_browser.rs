@@ -19,7 +19,7 @@ async fn a_verifier_reviews_a_lead_and_accepts_it_into_a_report_with_its_evidenc
     add_two_agencies(&app).await;
     add_user(&app, "satgas", Role::Verifier, ScopeSpec::National).await;
     let activity = lead(NIP, "e5", "Ayo coblos nomor 2, menangkan paslon kita!");
-    record_leads(&app.db, &[activity.clone()], Utc::now())
+    record_leads(&app.db, std::slice::from_ref(&activity), Utc::now())
         .await
         .unwrap();
     let base = app.base.clone();

@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::record::{Action, Activity};
-use crate::watchlist::{Hit, Kind, Kinds, Watchlist};
+use crate::watchlist::{Hit, Kind, Kinds, Pattern, Watchlist};
 
 /// Campaigning or promoting a candidate on social media (SKB 2022; heavy discipline).
 pub const MEDSOS_KAMPANYE: &str = "MEDSOS_KAMPANYE";
@@ -245,12 +245,34 @@ fn nearest_pair<'h>(
             !std::ptr::eq(*h, t) && watchlist.pattern(h.pattern).kinds.any(Kinds::MENTION)
         }) {
             let gap = t.gap(m);
-            if gap <= window && best.is_none_or(|(_, _, g)| gap < g) {
+            if gap <= window
+                && !everyday_pair(
+                    watchlist.pattern(t.pattern),
+                    watchlist.pattern(m.pattern),
+                    gap,
+                )
+                && best.is_none_or(|(_, _, g)| gap < g)
+            {
                 best = Some((t, m, gap));
             }
         }
     }
     best
+}
+
+/// Calls that are everyday words too ("pilih baju", "dukung anak"), and number phrases that are
+/// everyday too ("nomor 2", "urut 2"): together they count only side by side ("pilih nomor 2"),
+/// not with words between ("pilih ukuran nomor 2").
+const EVERYDAY_CALLS: [&str; 2] = ["pilih", "dukung"];
+const EVERYDAY_NUMBER_WORDS: [&str; 3] = ["nomor", "no", "urut"];
+
+fn everyday_pair(trigger: &Pattern, mention: &Pattern, gap: u32) -> bool {
+    let bare_number = mention.kinds == Kinds(Kind::Number.bit())
+        && mention
+            .phrase
+            .split_once(' ')
+            .is_some_and(|(word, _)| EVERYDAY_NUMBER_WORDS.contains(&word));
+    gap > 0 && bare_number && EVERYDAY_CALLS.contains(&trigger.phrase.as_str())
 }
 
 fn distinct_mentions(hits: &[Hit], watchlist: &Watchlist) -> usize {
@@ -336,6 +358,8 @@ mod tests {
             "jgn lupa pilihhh paslon 02 ya",
             "Dukung terus Gerindra",
             "menangkan nomor urut dua",
+            "pilih nomor 2!",
+            "coblos yang nomor 2",
         ] {
             assert_eq!(
                 rules_fired("post", text, ""),
@@ -353,6 +377,8 @@ mod tests {
             "mendengarkan visi misi paslon 02 di aula kecamatan",
             "KPU: gunakan hak pilih Anda, paslon nomor urut 2 Budi Santoso telah ditetapkan",
             "pilih yang mana ya, besok aku mau ke pasar beli sayur dan ikan lalu pulang ke rumah Budi Santoso",
+            "pilih ukuran nomor 2 aja kak, lebih pas",
+            "dukung anak ikut lomba lari nomor 2",
         ] {
             assert!(rules_fired("post", text, "").is_empty(), "{text}");
         }

@@ -50,6 +50,8 @@ pub(crate) struct Ctx {
     pub facts: Arc<FactCache>,
     /// The screening engine per election, for the batch ingest.
     pub screeners: Arc<crate::api::screening::ScreenerCache>,
+    /// The public integrity-pact counts per election, recounted every few minutes.
+    pub pact_counts: Arc<crate::routes::pacts::PublicPactCounts>,
 }
 
 /// The whole application. Layers run outside in: security headers wrap everything (error pages
@@ -68,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         ui,
         facts: Arc::new(FactCache::default()),
         screeners: Arc::default(),
+        pact_counts: Arc::default(),
     };
     routes::routes(portal_body_limit, upload_limit)
         .nest("/api", api::routes(api_body_limit))

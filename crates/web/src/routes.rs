@@ -9,7 +9,7 @@ mod holidays;
 mod home;
 mod not_found;
 pub(crate) mod office;
-mod pacts;
+pub(crate) mod pacts;
 mod receipt_check;
 mod reply;
 mod report_form;

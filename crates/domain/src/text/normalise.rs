@@ -2,6 +2,8 @@
 //! habits of chat writing (`s4y4`, `bangettt`, `foto2`, `nge-like`) are taken out. Words come
 //! out as lowercase ASCII letters and digits; slang and affixes are later steps.
 
+use std::borrow::Cow;
+
 /// The words of `text`, in order, cleaned up:
 /// - lowercase, accents removed (`é` → `e`), anything but letters and digits separates words
 ///   (apostrophes join: `jum'at` → `jumat`);
@@ -66,7 +68,7 @@ fn clean(piece: &str, out: &mut Vec<String>) {
         return;
     }
     if !has_digit {
-        out.push(collapse_repeats(piece));
+        out.push(collapse_repeats(piece).into_owned());
         return;
     }
     // A year or number glued to a word is two words, not leetspeak.
@@ -75,7 +77,7 @@ fn clean(piece: &str, out: &mut Vec<String>) {
         .unwrap_or(piece.len());
     let (word, number) = piece.split_at(letters_end);
     if number.len() >= 2 && number.bytes().all(|b| b.is_ascii_digit()) {
-        out.push(collapse_repeats(word));
+        out.push(collapse_repeats(word).into_owned());
         out.push(number.to_owned());
         return;
     }
@@ -96,13 +98,17 @@ fn clean(piece: &str, out: &mut Vec<String>) {
         previous_is_letter = letter.is_ascii_lowercase();
         word.push(letter);
     }
-    out.push(collapse_repeats(&word));
+    out.push(collapse_repeats(&word).into_owned());
 }
 
 /// Writes a letter once where it appears three times or more in a row: no Indonesian word has
-/// a tripled letter, while doubled ones are real (`maaf`, `saat`).
-fn collapse_repeats(word: &str) -> String {
+/// a tripled letter, while doubled ones are real (`maaf`, `saat`). Borrows when there is
+/// nothing to collapse (the screening engine calls it for every word).
+pub fn collapse_repeats(word: &str) -> Cow<'_, str> {
     let bytes = word.as_bytes();
+    if !bytes.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -120,7 +126,7 @@ fn collapse_repeats(word: &str) -> String {
         }
         i += run;
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

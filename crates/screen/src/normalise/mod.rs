@@ -20,9 +20,10 @@
 pub mod signs;
 pub mod words;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+use netral_domain::text::normalise::collapse_repeats;
 
 /// A small multiplicative hasher for short ASCII keys: the slang table is probed for most words
 /// of every record, where SipHash's resistance to flooding buys nothing (keys are ours).
@@ -320,33 +321,6 @@ impl Normaliser {
 
 fn is_leet_digit(b: u8) -> bool {
     matches!(b, b'4' | b'3' | b'1' | b'0' | b'5' | b'7')
-}
-
-/// A letter written three times or more in a row, once: no Indonesian word has a tripled
-/// letter, doubled ones are real (`maaf`, `saat`).
-fn collapse_repeats(word: &str) -> Cow<'_, str> {
-    let bytes = word.as_bytes();
-    if !bytes.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-        return Cow::Borrowed(word);
-    }
-    let mut out = String::with_capacity(word.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let mut run = 1;
-        while i + run < bytes.len() && bytes[i + run] == bytes[i] {
-            run += 1;
-        }
-        let keep = if run >= 3 && bytes[i].is_ascii_lowercase() {
-            1
-        } else {
-            run
-        };
-        for _ in 0..keep {
-            out.push(bytes[i] as char);
-        }
-        i += run;
-    }
-    Cow::Owned(out)
 }
 
 /// The ASCII letter an accented Latin letter stands for (lowercased).

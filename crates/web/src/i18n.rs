@@ -33,6 +33,15 @@ impl Lang {
             .find(|lang| lang.tag().eq_ignore_ascii_case(tag))
     }
 
+    /// The side of a text the rules data give in both languages (legal names, guide answers,
+    /// survey questions) that this language reads.
+    pub fn pick(self, text: &netral_domain::rules::Bilingual) -> &str {
+        match self {
+            Lang::Id => &text.id,
+            Lang::En => &text.en,
+        }
+    }
+
     /// The language the switch link offers.
     pub fn other(self) -> Lang {
         match self {

@@ -7,7 +7,6 @@
 use netral_domain::rules::RuleSet;
 use serde::Serialize;
 
-use crate::i18n::Lang;
 use crate::page::Page;
 
 /// Groups in the order shown, each with its codes in the order shown. A code of the rules that
@@ -79,10 +78,7 @@ pub(crate) fn choice_groups(page: &Page, set: &RuleSet, checked: &[String]) -> V
         let hint_key = format!("{label_key}-hint");
         Some(Choice {
             code: code.to_owned(),
-            title: match page.lang {
-                Lang::Id => violation.title.id.clone(),
-                Lang::En => violation.title.en.clone(),
-            },
+            title: page.lang.pick(&violation.title).to_owned(),
             hint_key: page.has_text(&hint_key).then_some(hint_key),
             label_key: page.has_text(&label_key).then_some(label_key),
             checked: checked.iter().any(|c| c == code),
@@ -115,7 +111,7 @@ pub(crate) fn choice_groups(page: &Page, set: &RuleSet, checked: &[String]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Catalog;
+    use crate::i18n::{Catalog, Lang};
 
     /// Every code of every shipped rule version has plain words and an example in both
     /// languages, and sits in a group: the fallbacks are for rules added later.

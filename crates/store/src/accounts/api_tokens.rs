@@ -123,7 +123,7 @@ pub async fn create(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "api_token.create",
             subject: Some(&user.username),
             details: serde_json::json!({
@@ -141,13 +141,6 @@ pub async fn create(
         secret,
         expires_at,
     })
-}
-
-fn actor_of(user: &StaffUser) -> audit::Actor<'_> {
-    audit::Actor {
-        name: &user.username,
-        role: user.role.as_str(),
-    }
 }
 
 /// The account's tokens, newest first, revoked and expired ones included.
@@ -200,7 +193,7 @@ pub async fn revoke(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "api_token.revoke",
             subject: Some(&user.username),
             details: serde_json::json!({ "user": user.id, "token": token_id }),

@@ -56,6 +56,16 @@ pub struct StaffUser {
     pub disabled: bool,
 }
 
+impl StaffUser {
+    /// The account as the audit log names who acted.
+    pub fn audit_actor(&self) -> audit::Actor<'_> {
+        audit::Actor {
+            name: &self.username,
+            role: self.role.as_str(),
+        }
+    }
+}
+
 pub(crate) fn user_from_row(row: &Row) -> Result<StaffUser, StoreError> {
     let kind: String = row.get("scope_kind")?;
     let scope = match kind.as_str() {
@@ -326,10 +336,7 @@ pub async fn change_password(
     let change = PasswordChange {
         must_change: false,
         keep_session: Some(keep_session),
-        by: audit::Actor {
-            name: &user.username,
-            role: user.role.as_str(),
-        },
+        by: user.audit_actor(),
         action: "account.change_password",
     };
     store_password(db, user_id, hash, change, now).await

@@ -134,10 +134,7 @@ async fn signed_in(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: audit::Actor {
-                name: &user.username,
-                role: user.role.as_str(),
-            },
+            actor: user.audit_actor(),
             action: "account.sign_in",
             subject: Some(&user.username),
             details: serde_json::json!({ "user": user.id, "from": client_ip }),

@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 
-use super::actor_of;
 use crate::accounts::StaffUser;
 use crate::audit;
 use crate::db::{Db, Row, sql};
@@ -228,7 +227,7 @@ pub async fn answer(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "advisory.answer",
             subject: Some(&id.to_string()),
             details: serde_json::json!({ "question": id, "verdict": verdict, "published": publish }),

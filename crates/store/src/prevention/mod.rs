@@ -8,13 +8,3 @@ pub mod guide_reads;
 pub mod pact_campaign;
 pub mod socialization;
 pub mod survey_responses;
-
-use crate::accounts::StaffUser;
-use crate::audit::Actor;
-
-fn actor_of(user: &StaffUser) -> Actor<'_> {
-    Actor {
-        name: &user.username,
-        role: user.role.as_str(),
-    }
-}

@@ -6,7 +6,6 @@ use chrono::{DateTime, SubsecRound, Utc};
 use netral_domain::access::Scope;
 use netral_domain::deadline::jakarta_date;
 
-use super::actor_of;
 use crate::accounts::StaffUser;
 use crate::audit;
 use crate::db::{Db, sql};
@@ -52,7 +51,7 @@ pub async fn set_target(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "pact_campaign.target",
             subject: Some(election_code),
             details: serde_json::json!({ "percent": percent }),
@@ -197,7 +196,7 @@ pub async fn send_reminders(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "pact_campaign.remind",
             subject: Some(election_code),
             details: serde_json::json!({

@@ -6,7 +6,6 @@ use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use netral_domain::access::Scope;
 use netral_domain::roster::EmployeeNumber;
 
-use super::actor_of;
 use crate::accounts::StaffUser;
 use crate::audit;
 use crate::db::{Db, Row, sql};
@@ -104,7 +103,7 @@ pub async fn create_event(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "socialization.create",
             subject: Some(&id.to_string()),
             details: serde_json::json!({ "event": id, "agency": new.agency_id }),
@@ -277,7 +276,7 @@ pub async fn add_attendance(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "socialization.attendance",
             subject: Some(&event_id.to_string()),
             details: serde_json::json!({ "event": event_id, "added": outcome.added }),

@@ -32,13 +32,6 @@ pub enum ReviewError {
     Store(#[from] StoreError),
 }
 
-fn actor_of(user: &StaffUser) -> audit::Actor<'_> {
-    audit::Actor {
-        name: &user.username,
-        role: user.role.as_str(),
-    }
-}
-
 /// The report's summary: what the activity was and how to find it again.
 fn summary(lead: &Lead) -> String {
     let mut text = format!(
@@ -132,7 +125,7 @@ pub async fn accept(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "screening.accept",
             subject: Some(&filed.case_number),
             details: serde_json::json!({ "lead": id, "report": filed.report_number }),
@@ -183,7 +176,7 @@ pub async fn reject(
     audit::append(
         &mut tx,
         &audit::Entry {
-            actor: actor_of(user),
+            actor: user.audit_actor(),
             action: "screening.reject",
             subject: Some(&id.to_string()),
             details: serde_json::json!({ "lead": id }),

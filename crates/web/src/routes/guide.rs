@@ -16,7 +16,7 @@ use axum::response::Response;
 use chrono::Utc;
 use netral_domain::deadline::jakarta_date;
 use netral_domain::guide::{Answer, GuideIndex, answers_query};
-use netral_domain::rules::{Bilingual, RuleSet};
+use netral_domain::rules::RuleSet;
 use netral_store::prevention::advisory::{self, AdvisoryError, MAX_QUESTION_CHARS};
 use netral_store::prevention::guide_reads::count_read;
 use serde::{Deserialize, Serialize};
@@ -64,25 +64,26 @@ pub(crate) struct AnswerView {
     pub severity_key: Option<&'static str>,
 }
 
-fn pick(lang: Lang, text: &Bilingual) -> String {
-    match lang {
-        Lang::Id => text.id.clone(),
-        Lang::En => text.en.clone(),
-    }
-}
-
 pub(crate) fn answer_view(lang: Lang, answer: &Answer<'_>) -> AnswerView {
     AnswerView {
         code: answer.entry.code.clone(),
-        question: pick(lang, &answer.entry.question),
+        question: lang.pick(&answer.entry.question).to_owned(),
         verdict: answer.verdict.as_str(),
         verdict_key: format!("guide-verdict-{}", answer.verdict.as_str()),
-        answer: pick(lang, &answer.entry.answer),
-        conditions: answer.entry.conditions.as_ref().map(|c| pick(lang, c)),
-        instead: answer.entry.instead.as_ref().map(|c| pick(lang, c)),
+        answer: lang.pick(&answer.entry.answer).to_owned(),
+        conditions: answer
+            .entry
+            .conditions
+            .as_ref()
+            .map(|c| lang.pick(c).to_owned()),
+        instead: answer
+            .entry
+            .instead
+            .as_ref()
+            .map(|c| lang.pick(c).to_owned()),
         legal_basis: answer.legal_basis.clone(),
-        violation: answer.violation.map(|v| pick(lang, &v.title)),
-        sanction: answer.sanction.map(|s| pick(lang, &s.title)),
+        violation: answer.violation.map(|v| lang.pick(&v.title).to_owned()),
+        sanction: answer.sanction.map(|s| lang.pick(&s.title).to_owned()),
         severity_key: answer.sanction.map(|s| labels::severity(s.severity)),
     }
 }

@@ -103,10 +103,7 @@ impl<'a> RulesView<'a> {
         today: NaiveDate,
         in_force: Option<&str>,
     ) -> Self {
-        let pick = |text: &'a Bilingual| match lang {
-            Lang::Id => text.id.as_str(),
-            Lang::En => text.en.as_str(),
-        };
+        let pick = |text: &'a Bilingual| lang.pick(text);
         let track = |track: Track, id: &'static str| TrackView {
             id,
             heading_key: labels::track(track),

@@ -17,7 +17,6 @@ use serde::Serialize;
 use crate::app::Ctx;
 use crate::error::WebError;
 use crate::forms::{issue_csrf, private_page, verify_csrf};
-use crate::i18n::Lang;
 use crate::page::Page;
 
 /// A question as the form shows it, in the visitor's language.
@@ -59,13 +58,6 @@ struct SurveyView {
     has_errors: bool,
     csrf: String,
     token: String,
-}
-
-fn pick(lang: Lang, text: &netral_domain::rules::Bilingual) -> String {
-    match lang {
-        Lang::Id => text.id.clone(),
-        Lang::En => text.en.clone(),
-    }
 }
 
 async fn open(ctx: &Ctx, token: &str) -> Result<(Event, SurveyTemplate), WebError> {
@@ -251,7 +243,7 @@ fn render(
                     .map(|o| OptionView {
                         checked: sent(&field, &o.code),
                         value: o.code.clone(),
-                        label: pick(lang, &o.label),
+                        label: lang.pick(&o.label).to_owned(),
                     })
                     .collect(),
                 QuestionKind::Scale { min, max, .. } => (*min..=*max)
@@ -264,7 +256,9 @@ fn render(
                 QuestionKind::Text => Vec::new(),
             };
             let (low, high) = match &q.kind {
-                QuestionKind::Scale { low, high, .. } => (pick(lang, low), pick(lang, high)),
+                QuestionKind::Scale { low, high, .. } => {
+                    (lang.pick(low).to_owned(), lang.pick(high).to_owned())
+                }
                 _ => Default::default(),
             };
             let typed = filled
@@ -275,7 +269,7 @@ fn render(
                 .unwrap_or_default();
             QuestionView {
                 typed,
-                prompt: pick(lang, &q.prompt),
+                prompt: lang.pick(&q.prompt).to_owned(),
                 kind: q.kind.as_str(),
                 required: q.required,
                 options,
@@ -293,7 +287,7 @@ fn render(
         .collect();
     let csrf = issue_csrf(&ctx.app.vault, headers);
     let view = SurveyView {
-        title: pick(lang, &template.title),
+        title: lang.pick(&template.title).to_owned(),
         event_title: event.title.clone(),
         agency: event.agency_name.clone(),
         held_on: page.long_date(event.held_on)?,

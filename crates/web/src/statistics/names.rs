@@ -7,7 +7,6 @@ use netral_domain::rules::RuleBook;
 use netral_domain::stats::Dimension;
 use netral_store::{Db, StoreError, registry};
 
-use crate::i18n::Lang;
 use crate::page::Page;
 
 /// The registry's names, read once per request.
@@ -53,13 +52,7 @@ impl Names {
                 .iter()
                 .rev()
                 .find_map(|set| set.violations.iter().find(|v| v.code == value))
-                .map_or_else(
-                    || value.to_owned(),
-                    |v| match page.lang {
-                        Lang::Id => v.title.id.clone(),
-                        Lang::En => v.title.en.clone(),
-                    },
-                ),
+                .map_or_else(|| value.to_owned(), |v| page.lang.pick(&v.title).to_owned()),
             Dimension::Election => rules
                 .elections()
                 .iter()

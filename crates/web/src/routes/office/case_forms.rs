@@ -118,10 +118,7 @@ pub(super) struct OptionView {
 }
 
 fn title(text: &Bilingual, lang: Lang) -> String {
-    match lang {
-        Lang::Id => text.id.clone(),
-        Lang::En => text.en.clone(),
-    }
+    lang.pick(text).to_owned()
 }
 
 pub(super) fn form_view(

@@ -232,10 +232,7 @@ async fn render(
         .iter()
         .map(|s| Choice {
             value: s.code.clone(),
-            label: match page.lang {
-                crate::i18n::Lang::Id => s.title.id.clone(),
-                crate::i18n::Lang::En => s.title.en.clone(),
-            },
+            label: page.lang.pick(&s.title).to_owned(),
         })
         .collect();
     let view = View {

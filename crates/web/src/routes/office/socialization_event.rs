@@ -128,13 +128,6 @@ fn template_of<'a>(ctx: &'a Ctx, event: &Event) -> Result<&'a SurveyTemplate, We
     })
 }
 
-fn pick(lang: Lang, text: &netral_domain::rules::Bilingual) -> String {
-    match lang {
-        Lang::Id => text.id.clone(),
-        Lang::En => text.en.clone(),
-    }
-}
-
 /// The survey's address as participants reach it: this server, as the browser named it.
 fn survey_url(headers: &HeaderMap, token: &str) -> String {
     let host = headers
@@ -252,7 +245,7 @@ fn result_lines(
         .filter_map(|result| {
             let question = template.question(&result.code)?;
             let mut line = QuestionLine {
-                prompt: pick(lang, &question.prompt),
+                prompt: lang.pick(&question.prompt).to_owned(),
                 answered: result.answered,
                 kind: question.kind.as_str(),
                 lines: Vec::new(),
@@ -264,7 +257,7 @@ fn result_lines(
                     line.lines = counts
                         .into_iter()
                         .map(|(choice, n)| ResultLine {
-                            label: pick(lang, &choice.label),
+                            label: lang.pick(&choice.label).to_owned(),
                             count: n,
                             percent: percent(n, result.answered),
                         })
@@ -320,7 +313,7 @@ async fn render(
         place: event.place.clone(),
         audience: event.audience.clone(),
         materials: event.materials.clone(),
-        survey_title: pick(page.lang, &template.title),
+        survey_title: page.lang.pick(&template.title).to_owned(),
         qr: qr_svg(&url, &page.text("prevention-event-qr-label", &[])?),
         survey_url: url,
         on_roster: attendees.iter().filter(|a| a.roster_name.is_some()).count(),

@@ -1,0 +1,163 @@
+"""Precision, recall and F1 of a `netral link` output file (or a Splink run written in the same
+columns) against the truth, computed from the files every time so that bench/link/run prints
+only measured figures.
+
+The output file has `candidate_id,relation,roster_id,band,score,probability,...`; a row is a
+proposed link, `band` is `match` (above the match threshold) or `review`. Figures count the
+`match` rows; the true pairs that `match` misses but a `review` row proposes are counted apart
+(what a reviewer would still find). A (candidate, roster, relation) proposed twice counts once.
+
+    python evaluate.py febrl OUT.csv A.csv B.csv [--show N]
+        truth: rec-N-org in A and rec-N-dup-0 in B are one person (relation ignored);
+        --show N prints N missed true pairs and N false matches with both records.
+    python evaluate.py synth OUT.csv candidates-truth.csv [--show N]
+        truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line.
+
+Prints one line of key=value figures on stdout (for the run script), details on stderr.
+"""
+
+import csv
+import re
+import sys
+
+csv.field_size_limit(1 << 24)
+
+
+def read_links(path, with_relation):
+    """{band: set of (candidate, roster[, relation])} and the rows by key."""
+    bands = {"match": set(), "review": set()}
+    rows = {}
+    bad = 0
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        need = {"candidate_id", "relation", "roster_id", "band"}
+        missing = need - set(reader.fieldnames or [])
+        if missing:
+            sys.exit(f"{path}: missing columns {sorted(missing)} (has {reader.fieldnames})")
+        for row in reader:
+            key = (row["candidate_id"], row["roster_id"])
+            if with_relation:
+                key += (row["relation"],)
+            band = row["band"]
+            if band not in bands:
+                bad += 1
+                continue
+            bands[band].add(key)
+            rows.setdefault(key, row)
+    if bad:
+        print(f"{path}: {bad} rows with a band other than match/review ignored", file=sys.stderr)
+    bands["review"] -= bands["match"]
+    return bands, rows
+
+
+def figures(bands, truth):
+    match, review = bands["match"], bands["review"]
+    tp = len(match & truth)
+    fp = len(match) - tp
+    fn = len(truth) - tp
+    precision = tp / len(match) if match else 0.0
+    recall = tp / len(truth) if truth else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    in_review = len((truth - match) & review)
+    review_fp = len(review - truth)
+    return {
+        "precision": f"{precision:.4f}", "recall": f"{recall:.4f}", "f1": f"{f1:.4f}",
+        "tp": tp, "fp": fp, "fn": fn, "truth": len(truth), "match_rows": len(match),
+        "missed_in_review": in_review, "review_rows": len(review), "review_false": review_fp,
+    }
+
+
+def read_table(path, key):
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row[key]: row for row in csv.DictReader(f)}
+
+
+def febrl(args):
+    out, a_path, b_path = args[:3]
+    a = read_table(a_path, "rec_id")
+    b = read_table(b_path, "rec_id")
+    number = re.compile(r"^rec-(\d+)-")
+    originals = {number.match(r).group(1): r for r in a if number.match(r)}
+    truth = set()
+    for rec in b:
+        m = number.match(rec)
+        if m and m.group(1) in originals:
+            truth.add((rec, originals[m.group(1)]))
+    bands, rows = read_links(out, with_relation=False)
+    unknown = {k for k in bands["match"] | bands["review"] if k[0] not in b or k[1] not in a}
+    if unknown:
+        print(f"{out}: {len(unknown)} proposals name ids not in B (candidate) / A (roster),"
+              f" e.g. {sorted(unknown)[:3]}", file=sys.stderr)
+    result = figures(bands, truth)
+    show = show_count(args)
+    if show:
+        fields = [c for c in next(iter(a.values())).keys() if c != "rec_id"]
+
+        def record(r):
+            return " | ".join(r.get(c, "") for c in fields)
+
+        missed = sorted(truth - bands["match"], key=lambda k: int(number.match(k[0]).group(1)))
+        print(f"\n{min(show, len(missed))} of {len(missed)} missed true pairs "
+              f"(B candidate / A roster; columns {', '.join(fields)}):", file=sys.stderr)
+        for cand, roster in missed[:show]:
+            where = "review" if (cand, roster) in bands["review"] else "not proposed"
+            print(f"  {cand} -> {roster} [{where}]\n    B: {record(b[cand])}\n"
+                  f"    A: {record(a[roster])}", file=sys.stderr)
+            if where == "review":
+                print(f"    {explain(rows[(cand, roster)])}", file=sys.stderr)
+        wrong = sorted(bands["match"] - truth)
+        print(f"\n{min(show, len(wrong))} of {len(wrong)} false matches:", file=sys.stderr)
+        for cand, roster in wrong[:show]:
+            print(f"  {cand} -> {roster}\n    B: {record(b.get(cand, {}))}\n"
+                  f"    A: {record(a.get(roster, {}))}\n    {explain(rows[(cand, roster)])}",
+                  file=sys.stderr)
+    return result
+
+
+def synth(args):
+    out, truth_path = args[:2]
+    truth = set()
+    with open(truth_path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            truth.add((row["line"], row["nip"], row["relation"]))
+    bands, rows = read_links(out, with_relation=True)
+    result = figures(bands, truth)
+    for relation in ("self", "spouse"):
+        part = {k for k in truth if k[2] == relation}
+        sub = {band: {k for k in keys if k[2] == relation} for band, keys in bands.items()}
+        r = figures(sub, part)
+        result[f"{relation}_precision"] = r["precision"]
+        result[f"{relation}_recall"] = r["recall"]
+    show = show_count(args)
+    if show:
+        missed = sorted(truth - bands["match"], key=lambda k: int(k[0]))
+        print(f"\n{min(show, len(missed))} of {len(missed)} missed true links "
+              f"(line, nip, relation):", file=sys.stderr)
+        for key in missed[:show]:
+            where = "review" if key in bands["review"] else "not proposed"
+            print(f"  {key} [{where}]", file=sys.stderr)
+        wrong = sorted(bands["match"] - truth, key=lambda k: int(k[0]))
+        print(f"\n{min(show, len(wrong))} of {len(wrong)} false matches:", file=sys.stderr)
+        for key in wrong[:show]:
+            print(f"  {key} {explain(rows[key])}", file=sys.stderr)
+    return result
+
+
+def explain(row):
+    return (f"score={row.get('score', '')} p={row.get('probability', '')} "
+            f"'{row.get('candidate_name', '')}' ~ '{row.get('roster_name', '')}': "
+            f"{row.get('explanation', '')}")
+
+
+def show_count(args):
+    return int(args[args.index("--show") + 1]) if "--show" in args else 0
+
+
+def main():
+    kind, args = sys.argv[1], sys.argv[2:]
+    result = {"febrl": febrl, "synth": synth}[kind](args)
+    print(" ".join(f"{k}={v}" for k, v in result.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,8 @@ The output file has `candidate_id,relation,roster_id,band,score,probability,...`
 proposed link, `band` is `match` (above the match threshold) or `review`. Figures count the
 `match` rows; the true pairs that `match` misses but a `review` row proposes are counted apart
 (what a reviewer would still find). A (candidate, roster, relation) proposed twice counts once.
+`best_f1` is the F1 the file would have with the match threshold moved to the best probability
+(`best_at`) among its rows: an upper bound that no engine gets without knowing the truth.
 
     python evaluate.py febrl OUT.csv A.csv B.csv [--show N]
         truth: rec-N-org in A and rec-N-dup-0 in B are one person (relation ignored);
@@ -43,14 +45,33 @@ def read_links(path, with_relation):
                 bad += 1
                 continue
             bands[band].add(key)
-            rows.setdefault(key, row)
+            try:
+                probability = float(row.get("probability") or "nan")
+            except ValueError:
+                probability = float("nan")
+            row["_p"] = probability
+            if key not in rows or probability > rows[key]["_p"]:
+                rows[key] = row
     if bad:
         print(f"{path}: {bad} rows with a band other than match/review ignored", file=sys.stderr)
     bands["review"] -= bands["match"]
     return bands, rows
 
 
-def figures(bands, truth):
+def best_f1(rows, truth):
+    """The best F1 over probability thresholds, and that threshold."""
+    ranked = sorted(((row["_p"], key in truth) for key, row in rows.items()
+                     if row["_p"] == row["_p"]), reverse=True)
+    best, at, tp = 0.0, float("nan"), 0
+    for n, (probability, true) in enumerate(ranked, 1):
+        tp += true
+        f1 = 2 * tp / (n + len(truth)) if truth else 0.0
+        if f1 > best and (n == len(ranked) or ranked[n][0] < probability):
+            best, at = f1, probability
+    return best, at
+
+
+def figures(bands, truth, rows=None):
     match, review = bands["match"], bands["review"]
     tp = len(match & truth)
     fp = len(match) - tp
@@ -60,11 +81,16 @@ def figures(bands, truth):
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     in_review = len((truth - match) & review)
     review_fp = len(review - truth)
-    return {
+    result = {
         "precision": f"{precision:.4f}", "recall": f"{recall:.4f}", "f1": f"{f1:.4f}",
         "tp": tp, "fp": fp, "fn": fn, "truth": len(truth), "match_rows": len(match),
         "missed_in_review": in_review, "review_rows": len(review), "review_false": review_fp,
     }
+    if rows is not None:
+        best, at = best_f1(rows, truth)
+        result["best_f1"] = f"{best:.4f}"
+        result["best_at"] = f"{at:.4f}"
+    return result
 
 
 def read_table(path, key):
@@ -88,7 +114,7 @@ def febrl(args):
     if unknown:
         print(f"{out}: {len(unknown)} proposals name ids not in B (candidate) / A (roster),"
               f" e.g. {sorted(unknown)[:3]}", file=sys.stderr)
-    result = figures(bands, truth)
+    result = figures(bands, truth, rows)
     show = show_count(args)
     if show:
         fields = [c for c in next(iter(a.values())).keys() if c != "rec_id"]
@@ -121,7 +147,7 @@ def synth(args):
         for row in csv.DictReader(f):
             truth.add((row["line"], row["nip"], row["relation"]))
     bands, rows = read_links(out, with_relation=True)
-    result = figures(bands, truth)
+    result = figures(bands, truth, rows)
     for relation in ("self", "spouse"):
         part = {k for k in truth if k[2] == relation}
         sub = {band: {k for k in keys if k[2] == relation} for band, keys in bands.items()}

@@ -5,8 +5,8 @@ the whole pipeline (reading the CSVs, training, predicting, writing).
 The model is Splink's standard one for this data set, not one tuned to the answer: name
 comparisons with term-frequency adjustments, date of birth, social-security number, address
 fields; the prior from deterministic rules, u by random sampling, m by expectation
-maximisation on two blocking rules. Pairs at match probability >= 0.99 (Netral's default
-match threshold) are written in `netral link`'s output columns with band `match`, so the same
+maximisation on two blocking rules. Pairs are written in `netral link`'s output columns with
+Netral's default bands (`match` from probability 0.99, `review` from 0.20), so the same
 evaluate.py reads both engines' files. No pair is dropped (no best-pair-per-record step).
 
     python splink_febrl.py A.csv B.csv OUT.csv
@@ -20,7 +20,11 @@ import pandas as pd
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-THRESHOLD = 0.99
+MATCH, REVIEW = 0.99, 0.20  # netral link's default thresholds
+
+
+def band(probability):
+    return "match" if probability >= MATCH else "review"
 
 
 def log(started, what):
@@ -75,7 +79,7 @@ def main():
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("date_of_birth"))
     log(started, "trained")
-    pairs = linker.inference.predict(threshold_match_probability=THRESHOLD).as_pandas_dataframe()
+    pairs = linker.inference.predict(threshold_match_probability=REVIEW).as_pandas_dataframe()
     log(started, f"predicted {len(pairs)} pairs")
     names = {}
     for frame in (a, b):
@@ -90,9 +94,9 @@ def main():
                 candidate, roster = row.rec_id_l, row.rec_id_r
             else:
                 candidate, roster = row.rec_id_r, row.rec_id_l
-            writer.writerow([candidate, "", roster, "match", f"{row.match_weight:.3f}",
-                             f"{row.match_probability:.6f}", names.get(candidate, ""),
-                             names.get(roster, ""), "splink"])
+            writer.writerow([candidate, "", roster, band(row.match_probability),
+                             f"{row.match_weight:.3f}", f"{row.match_probability:.6f}",
+                             names.get(candidate, ""), names.get(roster, ""), "splink"])
     log(started, "written")
 
 

@@ -13,12 +13,14 @@ proposed link, `band` is `match` (above the match threshold) or `review`. Figure
         truth: rec-N-org in A and rec-N-dup-0 in B are one person (relation ignored);
         --show N prints N missed true pairs and N false matches with both records.
     python evaluate.py synth OUT.csv candidates-truth.csv [--show N]
-        truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line.
+        truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line;
+        --show N prints the candidates.csv line and roster.csv row (files beside the truth).
 
 Prints one line of key=value figures on stdout (for the run script), details on stderr.
 """
 
 import csv
+import os
 import re
 import sys
 
@@ -156,17 +158,41 @@ def synth(args):
         result[f"{relation}_recall"] = r["recall"]
     show = show_count(args)
     if show:
-        missed = sorted(truth - bands["match"], key=lambda k: int(k[0]))
-        print(f"\n{min(show, len(missed))} of {len(missed)} missed true links "
+        missed = sorted(truth - bands["match"], key=lambda k: int(k[0]))[:show]
+        wrong = sorted(bands["match"] - truth, key=lambda k: int(k[0]))[:show]
+        lines, people = synth_records(truth_path, missed + wrong)
+        print(f"\n{len(missed)} of {len(truth - bands['match'])} missed true links "
               f"(line, nip, relation):", file=sys.stderr)
-        for key in missed[:show]:
+        for key in missed:
             where = "review" if key in bands["review"] else "not proposed"
-            print(f"  {key} [{where}]", file=sys.stderr)
-        wrong = sorted(bands["match"] - truth, key=lambda k: int(k[0]))
-        print(f"\n{min(show, len(wrong))} of {len(wrong)} false matches:", file=sys.stderr)
-        for key in wrong[:show]:
-            print(f"  {key} {explain(rows[key])}", file=sys.stderr)
+            print(f"  {key} [{where}]\n    candidate: {lines.get(key[0], '?')}\n"
+                  f"    roster:    {people.get(key[1], '?')}", file=sys.stderr)
+            if key in rows:
+                print(f"    {explain(rows[key])}", file=sys.stderr)
+        print(f"\n{len(wrong)} of {len(bands['match'] - truth)} false matches:", file=sys.stderr)
+        for key in wrong:
+            print(f"  {key}\n    candidate: {lines.get(key[0], '?')}\n"
+                  f"    roster:    {people.get(key[1], '?')}\n    {explain(rows[key])}",
+                  file=sys.stderr)
     return result
+
+
+def synth_records(truth_path, keys):
+    """The candidates.csv lines and roster.csv rows (first nine columns) the keys name, from
+    the files beside candidates-truth.csv."""
+    folder = os.path.dirname(truth_path)
+    wanted_lines = {int(k[0]) for k in keys}
+    wanted_nips = {k[1] for k in keys}
+    lines, people = {}, {}
+    with open(os.path.join(folder, "candidates.csv"), newline="", encoding="utf-8") as f:
+        for number, row in enumerate(csv.reader(f), 1):
+            if number in wanted_lines:
+                lines[str(number)] = " | ".join(row)
+    with open(os.path.join(folder, "roster.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            if row and row[0] in wanted_nips:
+                people[row[0]] = " | ".join(row[:9])
+    return lines, people
 
 
 def explain(row):

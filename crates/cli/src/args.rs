@@ -35,6 +35,9 @@ pub enum Command {
     /// during one election: leads for review, never verdicts. Activity of accounts that map to
     /// no civil servant is dropped after screening and written nowhere.
     Screen(ScreenArgs),
+    /// Cross-check candidate lists against the roster: which candidates are civil servants,
+    /// or married to one. Proposals with an explanation, for review — never verdicts.
+    Link(LinkArgs),
     /// The tamper-evident audit log: every case transition, message, look at a reporter's
     /// identity, account change and sign-in, chained by SHA-256 hashes.
     #[command(subcommand)]
@@ -441,4 +444,59 @@ pub struct AuditExportArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinkProfile {
+    /// A SIASN roster against a KPU candidate list (and the spouses it declares).
+    Kpu,
+    /// Two files in the FEBRL layout (rec_id, given_name, surname, address, date_of_birth,
+    /// soc_sec_id), for measuring the engine on the public FEBRL benchmark.
+    Febrl,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// The roster (CSV or XLSX; SIASN's columns). Without it and --candidates, both come from
+    /// the database for --election.
+    #[arg(long, requires = "candidates")]
+    pub roster: Option<PathBuf>,
+    /// The candidate list (CSV or XLSX; KPU's columns); a candidate is named by its line.
+    #[arg(long, requires = "roster")]
+    pub candidates: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LinkProfile::Kpu)]
+    pub profile: LinkProfile,
+    /// Write the proposals here: .csv or .xlsx (by extension); standard output (CSV) when
+    /// absent. Files only: in database mode the proposals go to the review queue.
+    #[arg(long, conflicts_with = "election")]
+    pub out: Option<PathBuf>,
+    /// Use this saved model instead of estimating one from the data.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Save the model used (estimated or loaded) here, as JSON.
+    #[arg(long)]
+    pub save_model: Option<PathBuf>,
+    /// Match probability from which a pair is proposed as a match.
+    #[arg(long, default_value_t = 0.99)]
+    pub match_threshold: f64,
+    /// Match probability from which a pair goes to clerical review.
+    #[arg(long, default_value_t = 0.20)]
+    pub review_threshold: f64,
+    /// Worker threads; default: one per core.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Roster rows the model is estimated on (the first ones).
+    #[arg(long, default_value_t = 400_000)]
+    pub training_rows: usize,
+    /// Hide the progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Database mode: the election whose candidates are cross-checked against the roster in
+    /// the database; the proposals go to the review queue.
+    #[arg(long, conflicts_with_all = ["roster", "candidates"])]
+    pub election: Option<String>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }

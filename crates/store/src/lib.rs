@@ -16,6 +16,7 @@ pub mod import_runs;
 pub mod intake;
 pub mod jobs;
 pub mod letters;
+pub mod linking;
 pub mod mail;
 pub mod prevention;
 pub mod rate_limit;

@@ -3,6 +3,7 @@
 //! NETRAL_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test), the shipped
 //! rules, and fixed instants. When PostgreSQL is unreachable, its half fails: never skipped.
 
+pub mod cross_check;
 pub mod roster;
 
 use std::path::Path;

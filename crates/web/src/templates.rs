@@ -14,7 +14,7 @@ use crate::assets;
 use crate::i18n::{Catalog, Lang, TextError};
 use crate::labels;
 
-const TEMPLATES: [(&str, &str); 51] = [
+const TEMPLATES: [(&str, &str); 53] = [
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("rules.html", include_str!("../templates/rules.html")),
@@ -162,6 +162,14 @@ const TEMPLATES: [(&str, &str); 51] = [
     (
         "office/lead_person.html",
         include_str!("../templates/office/lead_person.html"),
+    ),
+    (
+        "office/cross_check.html",
+        include_str!("../templates/office/cross_check.html"),
+    ),
+    (
+        "office/cross_check_proposal.html",
+        include_str!("../templates/office/cross_check_proposal.html"),
     ),
     (
         "office/agencies.html",

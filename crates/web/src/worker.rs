@@ -1,6 +1,6 @@
-//! The background worker: takes jobs from the database queue and runs them: imports started
-//! from the back office, letters to PPKs (see [`crate::letters`]) and mail (see
-//! [`crate::mail`]); now and then it also sweeps the
+//! The background worker: takes jobs from the database queue and runs them: imports and
+//! candidate cross-checks started from the back office, letters to PPKs (see
+//! [`crate::letters`]) and mail (see [`crate::mail`]); now and then it also sweeps the
 //! deadlines for reminders. Several processes may run it against one PostgreSQL: jobs are
 //! claimed with a lease, and the sweep queues each notice once whoever runs it.
 
@@ -12,6 +12,7 @@ use chrono::Utc;
 use netral_store::StoreError;
 use netral_store::import_runs::{self, RunCounts};
 use netral_store::jobs::{self, ClaimedJob};
+use netral_store::linking;
 use netral_store::roster_import::{ImportOptions, import_roster};
 
 use crate::app::AppState;
@@ -19,6 +20,8 @@ use crate::app::AppState;
 /// How long a worker may hold an import before another may take it over: imports of a whole
 /// country take minutes, and a worker that died must not hold one for ever.
 const IMPORT_LEASE: chrono::Duration = chrono::Duration::hours(2);
+/// How long a worker may hold a candidate cross-check before another may take it over.
+const LINK_LEASE: chrono::Duration = chrono::Duration::hours(1);
 /// How often the page's progress is written while an import runs.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 /// How long the worker sleeps when the queue is empty.
@@ -72,6 +75,18 @@ pub async fn run_due(state: &AppState, worker: &str) -> Result<usize, StoreError
     .await?
     {
         run_import(state, &job, worker).await?;
+        ran += 1;
+    }
+    while let Some(job) = jobs::claim(
+        &state.db,
+        linking::runs::QUEUE,
+        worker,
+        LINK_LEASE,
+        Utc::now(),
+    )
+    .await?
+    {
+        run_cross_check(state, &job, worker).await?;
         ran += 1;
     }
     // Letters before mail: a recommendation's notice waits for its PDF and goes with it.
@@ -136,6 +151,46 @@ async fn run_import(state: &AppState, job: &ClaimedJob, worker: &str) -> Result<
         Err(e) => {
             let message = e.to_string();
             import_runs::fail(db, id, &message, now).await?;
+            jobs::fail(db, job, worker, &message, now, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs a candidate cross-check queued from the back office; the run records its own outcome
+/// (and its failure), the job only whether it ran.
+async fn run_cross_check(
+    state: &AppState,
+    job: &ClaimedJob,
+    worker: &str,
+) -> Result<(), StoreError> {
+    let db = &state.db;
+    let Some(id) = job.payload.get("run").and_then(serde_json::Value::as_i64) else {
+        let now = Utc::now();
+        return jobs::fail(
+            db,
+            job,
+            worker,
+            "the job names no cross-check run",
+            now,
+            now,
+        )
+        .await;
+    };
+    let outcome = linking::run_queued(db, id, linking::LinkOptions::default()).await;
+    let now = Utc::now();
+    match outcome {
+        Ok(summary) => {
+            tracing::info!(
+                run = id,
+                added = summary.added,
+                "candidate cross-check done"
+            );
+            jobs::complete(db, job, worker, now).await?;
+        }
+        Err(e) => {
+            let message = e.to_string();
+            tracing::error!(run = id, error = %message, "candidate cross-check failed");
             jobs::fail(db, job, worker, &message, now, now).await?;
         }
     }

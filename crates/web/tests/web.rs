@@ -14,6 +14,8 @@ mod web {
     mod app;
     mod browser;
     mod case_history;
+    mod cross_check;
+    mod cross_check_in_browser;
     mod demo;
     mod guide;
     mod health;

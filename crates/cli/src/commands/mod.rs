@@ -3,6 +3,7 @@
 mod admin;
 mod audit;
 mod import;
+mod link;
 mod mail;
 mod migrate;
 mod registry_import;
@@ -25,6 +26,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(command) => import::run(command).await,
         Command::Synth(args) => synth::run(args),
         Command::Screen(args) => screen::run(args).await,
+        Command::Link(args) => link::run(args).await,
         Command::Audit(command) => audit::run(command).await,
     }
 }

@@ -17,6 +17,7 @@ mod group_commit;
 mod intake;
 mod jobs;
 mod letters;
+mod linking;
 mod lookup;
 mod mail;
 mod prevention;

@@ -16,6 +16,7 @@ pub(crate) mod case_page;
 pub(crate) mod case_thread;
 mod case_work;
 mod cases;
+mod cross_check;
 mod enroll;
 mod frame;
 mod home;
@@ -139,6 +140,17 @@ pub(crate) fn routes(max_upload_bytes: usize) -> Router<Ctx> {
         .route("/kantor/temuan/{person}/{election}", get(leads::person))
         .route("/kantor/temuan/lead/{id}/terima", post(leads::accept))
         .route("/kantor/temuan/lead/{id}/tolak", post(leads::reject))
+        .route("/kantor/pencocokan", get(cross_check::show))
+        .route("/kantor/pencocokan/jalankan", post(cross_check::run))
+        .route("/kantor/pencocokan/usulan/{id}", get(cross_check::proposal))
+        .route(
+            "/kantor/pencocokan/usulan/{id}/terima",
+            post(cross_check::accept),
+        )
+        .route(
+            "/kantor/pencocokan/usulan/{id}/tolak",
+            post(cross_check::reject),
+        )
         .route("/kantor/pertanyaan", get(advisory::list))
         .route("/kantor/pertanyaan/{id}", post(advisory::answer))
         .route("/kantor/pakta", get(pact_campaign::show))

@@ -1,0 +1,264 @@
+//! Blocking: which pairs are compared at all. Each rule turns a record into keys; two records
+//! are compared when they share a key of any rule. Pairs found by several rules are compared
+//! once: every roster record gathers the queries of all its keys, then sorts and deduplicates
+//! them, so the union needs no global set.
+//!
+//! On the query side a "rare words" part takes only the query's rarest strong words (by their
+//! frequency among the queries, which stand for the population); on the roster side it takes
+//! every strong word, since the roster record cannot know which of its words a query chose.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::Datelike;
+
+use crate::normalise::hash_str;
+use crate::record::Value;
+
+/// One part of a blocking key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyPart {
+    /// The whole value of a field: a date, a category, a text, a name's joined words.
+    Same(usize),
+    /// The year of a date field.
+    Year(usize),
+    /// A name field's joined words, only for names of two strong words or more: a single
+    /// word ("Dwi", "Retno") names too many people to make a pair likely.
+    FullName(usize),
+    /// The phonetic keys of a name field's strong words: the `count` rarest on the query side,
+    /// all on the roster side.
+    RareWords { field: usize, count: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct BlockingRule {
+    pub name: String,
+    pub parts: Vec<KeyPart>,
+}
+
+impl BlockingRule {
+    pub fn new(name: &str, parts: Vec<KeyPart>) -> BlockingRule {
+        BlockingRule {
+            name: name.to_owned(),
+            parts,
+        }
+    }
+
+    /// Whether the rule's keys are made of this field (so all its pairs agree on it).
+    pub fn uses(&self, field: usize) -> bool {
+        self.parts.iter().any(|part| match *part {
+            KeyPart::Same(f) | KeyPart::Year(f) | KeyPart::FullName(f) => f == field,
+            KeyPart::RareWords { field: f, .. } => f == field,
+        })
+    }
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default, Clone, Copy)]
+pub struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+pub type PrehashedMap<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+fn mix(acc: u64, value: u64) -> u64 {
+    (acc.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// How often each phonetic word key occurs among the queries.
+#[derive(Debug, Default)]
+pub struct Rarity {
+    counts: PrehashedMap<u32>,
+    queries: u32,
+}
+
+impl Rarity {
+    /// Whether a word is too common to key on: more than one query in 500 carries it (Siti,
+    /// Sri, Nur, Muhammad). Pairing on it would compare a query with every roster namesake of
+    /// a year or regency; a query whose only words are common is left to the other rules.
+    fn too_common(&self, sound: u64) -> bool {
+        self.of(sound) > (self.queries / 500).max(20)
+    }
+
+    pub fn count(&mut self, values: &[Value]) {
+        self.queries += 1;
+        for value in values {
+            if let Value::Name(Some(name)) = value {
+                for i in name.strong() {
+                    *self.counts.entry(name.sounds[i]).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+
+    fn of(&self, sound: u64) -> u32 {
+        self.counts.get(&sound).copied().unwrap_or(0)
+    }
+}
+
+/// Which side a record is on: queries pick their rarest words, roster records give all.
+#[derive(Debug, Clone, Copy)]
+pub enum Side<'a> {
+    Query(&'a Rarity),
+    Roster,
+}
+
+/// Appends the keys of every rule for one record to `out`.
+pub fn keys(rules: &[BlockingRule], values: &[Value], side: Side<'_>, out: &mut Vec<u64>) {
+    let mut choices: Vec<Vec<u64>> = Vec::new();
+    'rules: for (index, rule) in rules.iter().enumerate() {
+        choices.clear();
+        for part in &rule.parts {
+            let options = part_values(part, values, side);
+            if options.is_empty() {
+                continue 'rules;
+            }
+            choices.push(options);
+        }
+        // The cartesian product of the parts' values (rules have one many-valued part at most).
+        let mut partial = vec![mix(0, index as u64 + 1)];
+        for options in &choices {
+            partial = partial
+                .iter()
+                .flat_map(|&acc| options.iter().map(move |&v| mix(acc, v)))
+                .collect();
+        }
+        out.extend(partial);
+    }
+}
+
+fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
+    match *part {
+        KeyPart::Same(field) => match &values[field] {
+            Value::Name(Some(n)) => vec![hash_str(&n.joined)],
+            Value::Date(Some(d)) => vec![d.num_days_from_ce() as u64],
+            Value::Exact(Some(h)) => vec![*h],
+            Value::Text(Some(t)) => vec![hash_str(t)],
+            _ => vec![],
+        },
+        KeyPart::FullName(field) => match &values[field] {
+            Value::Name(Some(n)) if n.strong().nth(1).is_some() => vec![hash_str(&n.joined)],
+            _ => vec![],
+        },
+        KeyPart::Year(field) => match &values[field] {
+            Value::Date(Some(d)) => vec![d.year() as u64],
+            _ => vec![],
+        },
+        KeyPart::RareWords { field, count } => {
+            let Value::Name(Some(name)) = &values[field] else {
+                return vec![];
+            };
+            let mut sounds: Vec<u64> = name.strong().map(|i| name.sounds[i]).collect();
+            sounds.sort_unstable();
+            sounds.dedup();
+            if let Side::Query(rarity) = side {
+                sounds.sort_by_key(|&s| (rarity.of(s), s));
+                // A name of common words only ("Siti", "Sri Rahayu") keys on its rarest one,
+                // so no query is left without a key; others key on uncommon words only.
+                let uncommon = sounds.iter().filter(|&&s| !rarity.too_common(s)).count();
+                sounds.truncate(if uncommon == 0 { 1 } else { uncommon.min(count) });
+            }
+            sounds
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::name_key;
+    use chrono::NaiveDate;
+
+    fn rules() -> Vec<BlockingRule> {
+        vec![
+            BlockingRule::new("birth date", vec![KeyPart::Same(1)]),
+            BlockingRule::new(
+                "rare word and year",
+                vec![KeyPart::RareWords { field: 0, count: 1 }, KeyPart::Year(1)],
+            ),
+        ]
+    }
+
+    fn values(name: &str, birth: Option<(i32, u32, u32)>) -> Vec<Value> {
+        vec![
+            Value::Name(name_key(name)),
+            Value::Date(birth.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))),
+        ]
+    }
+
+    #[test]
+    fn a_query_keys_on_its_rarest_word_and_the_roster_on_all() {
+        let mut rarity = Rarity::default();
+        for name in ["Siti Aminah", "Siti Rahma", "Siti Nur"] {
+            rarity.count(&values(name, None));
+        }
+        let query = values("Siti Aminah", Some((1980, 1, 2)));
+        let mut query_keys = Vec::new();
+        keys(&rules(), &query, Side::Query(&rarity), &mut query_keys);
+        assert_eq!(query_keys.len(), 2, "one birth-date key, one rare-word key");
+        let mut roster_keys = Vec::new();
+        // Same person, birth date typed wrong: the rare word and year still meet.
+        keys(
+            &rules(),
+            &values("Siti Aminah", Some((1980, 2, 1))),
+            Side::Roster,
+            &mut roster_keys,
+        );
+        assert_eq!(roster_keys.len(), 3);
+        assert!(query_keys.iter().any(|k| roster_keys.contains(k)));
+        // Another Siti of the same year shares only the common word, which the query did not key on.
+        let mut other = Vec::new();
+        keys(
+            &rules(),
+            &values("Siti Rahma", Some((1980, 5, 5))),
+            Side::Roster,
+            &mut other,
+        );
+        assert!(!query_keys.iter().any(|k| other.contains(k)));
+    }
+
+    #[test]
+    fn a_rule_with_a_missing_part_gives_no_key() {
+        let mut out = Vec::new();
+        keys(
+            &rules(),
+            &values("Siti Aminah", None),
+            Side::Roster,
+            &mut out,
+        );
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn rules_do_not_share_keys() {
+        // The same value under two rules must give two different keys.
+        let rules = vec![
+            BlockingRule::new("a", vec![KeyPart::Same(1)]),
+            BlockingRule::new("b", vec![KeyPart::Same(1)]),
+        ];
+        let mut out = Vec::new();
+        keys(
+            &rules,
+            &values("X", Some((1980, 1, 2))),
+            Side::Roster,
+            &mut out,
+        );
+        assert_eq!(out.len(), 2);
+        assert_ne!(out[0], out[1]);
+    }
+}

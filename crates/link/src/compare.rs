@@ -1,0 +1,266 @@
+//! Field comparisons: each puts a pair of values into a level, from "missing" (either side has
+//! no value: weight 0, as in Splink) through "different" up to "exact".
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::normalise::NameKey;
+use crate::record::Value;
+
+/// How a field is compared. Each has its own ladder of levels; level 0 is always "missing".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparator {
+    /// missing, different, partial (a strong word shared, or Jaro–Winkler ≥ 0.80),
+    /// close (every word of the shorter name in the longer, or Jaro–Winkler ≥ 0.92),
+    /// phonetic (same words up to spelling variants, any order), exact.
+    Name,
+    /// missing, different, near (within a year), typo (day and month swapped, or one of day,
+    /// month, year different), exact.
+    Date,
+    /// missing, different, agree.
+    Exact,
+    /// missing, different, similar (Jaro–Winkler ≥ 0.80), close (≥ 0.92 or one edit), exact.
+    Text,
+}
+
+impl Comparator {
+    /// The levels' names, level 0 first.
+    pub fn levels(self) -> &'static [&'static str] {
+        match self {
+            Comparator::Name => &[
+                "missing",
+                "different",
+                "partial",
+                "close",
+                "phonetic",
+                "exact",
+            ],
+            Comparator::Date => &["missing", "different", "near", "typo", "exact"],
+            Comparator::Exact => &["missing", "different", "agree"],
+            Comparator::Text => &["missing", "different", "similar", "close", "exact"],
+        }
+    }
+
+    /// The level of the exact agreement, which term frequencies adjust.
+    pub fn exact_level(self) -> u8 {
+        (self.levels().len() - 1) as u8
+    }
+
+    pub fn compare(self, left: &Value, right: &Value) -> u8 {
+        match (left, right) {
+            (Value::Name(Some(a)), Value::Name(Some(b))) => name_level(a, b),
+            (Value::Date(Some(a)), Value::Date(Some(b))) => date_level(*a, *b),
+            (Value::Exact(Some(a)), Value::Exact(Some(b))) => 1 + u8::from(a == b),
+            (Value::Text(Some(a)), Value::Text(Some(b))) => text_level(a, b),
+            _ => 0,
+        }
+    }
+}
+
+fn name_level(a: &NameKey, b: &NameKey) -> u8 {
+    if a.joined == b.joined {
+        return 5;
+    }
+    let mut sa = a.sounds.clone();
+    let mut sb = b.sounds.clone();
+    sa.sort_unstable();
+    sb.sort_unstable();
+    if sa == sb {
+        return 4;
+    }
+    let (short, long) = if a.tokens.len() <= b.tokens.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let contained = short
+        .strong()
+        .all(|i| long.sounds.contains(&short.sounds[i]));
+    let strong_words = short.strong().count();
+    let jw = jaro_winkler(&a.core, &b.core);
+    if (contained && strong_words >= 1 && short.tokens.len() >= 2) || jw >= 0.92 {
+        return 3;
+    }
+    let shares_strong = a
+        .strong()
+        .any(|i| b.strong().any(|j| a.sounds[i] == b.sounds[j]));
+    if shares_strong || jw >= 0.80 {
+        return 2;
+    }
+    1
+}
+
+fn date_level(a: NaiveDate, b: NaiveDate) -> u8 {
+    if a == b {
+        return 4;
+    }
+    let swapped = a.day() == b.month() && a.month() == b.day() && a.year() == b.year();
+    let parts_equal = u8::from(a.day() == b.day())
+        + u8::from(a.month() == b.month())
+        + u8::from(a.year() == b.year());
+    if swapped || parts_equal == 2 {
+        return 3;
+    }
+    if (a - b).num_days().abs() <= 366 {
+        return 2;
+    }
+    1
+}
+
+fn text_level(a: &str, b: &str) -> u8 {
+    if a == b {
+        return 4;
+    }
+    let jw = jaro_winkler(a, b);
+    if jw >= 0.92 || one_edit_apart(a.as_bytes(), b.as_bytes()) {
+        3
+    } else if jw >= 0.80 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Whether one substitution, insertion, deletion or swap of neighbours turns `a` into `b`.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        (x, y) if x > y => ra[1..] == *rb,
+        _ => *ra == rb[1..],
+    }
+}
+
+/// Jaro–Winkler similarity of two strings (byte-wise; names here are ASCII after
+/// normalisation), 0.0 to 1.0.
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.is_empty() || b.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    // Names are short: fixed buffers avoid an allocation per comparison.
+    let mut a_used = [false; 64];
+    let mut b_used = [false; 64];
+    let (a, b) = (&a[..a.len().min(64)], &b[..b.len().min(64)]);
+    let mut matches = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        let start = i.saturating_sub(window);
+        let end = (i + window + 1).min(b.len());
+        for j in start..end {
+            if !b_used[j] && b[j] == ca {
+                a_used[i] = true;
+                b_used[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        if a_used[i] {
+            while !b_used[j] {
+                j += 1;
+            }
+            if ca != b[j] {
+                transpositions += 1;
+            }
+            j += 1;
+        }
+    }
+    let m = matches as f64;
+    let jaro =
+        (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64 / 2.0) / m) / 3.0;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::name_key;
+
+    fn name(text: &str) -> Value {
+        Value::Name(name_key(text))
+    }
+
+    fn level(c: Comparator, a: &Value, b: &Value) -> &'static str {
+        c.levels()[usize::from(c.compare(a, b))]
+    }
+
+    #[test]
+    fn name_levels() {
+        let c = Comparator::Name;
+        assert_eq!(
+            level(c, &name("Ir. Djoko Santoso"), &name("Joko Santoso, S.T.")),
+            "exact"
+        );
+        assert_eq!(
+            level(c, &name("Achmad Rizki"), &name("Ahmad Rizky")),
+            "phonetic"
+        );
+        assert_eq!(
+            level(c, &name("Santoso Joko"), &name("Joko Santoso")),
+            "phonetic"
+        );
+        assert_eq!(
+            level(c, &name("Siti Nurhaliza"), &name("Siti Nurhaliza Putri")),
+            "close"
+        );
+        assert_eq!(
+            level(c, &name("Siti Nurhaliza"), &name("Nurhaliza Wati")),
+            "partial"
+        );
+        assert_eq!(
+            level(c, &name("Budi Santoso"), &name("Wati Lestari")),
+            "different"
+        );
+        assert_eq!(level(c, &name("Budi"), &Value::Name(None)), "missing");
+        // A shared Balinese birth-order name alone is no partial agreement.
+        assert_eq!(
+            level(c, &name("I Wayan Sudarsana"), &name("I Wayan Artawan")),
+            "different"
+        );
+    }
+
+    #[test]
+    fn date_levels() {
+        let d = |y, m, d| Value::Date(NaiveDate::from_ymd_opt(y, m, d));
+        let c = Comparator::Date;
+        assert_eq!(level(c, &d(1980, 3, 4), &d(1980, 3, 4)), "exact");
+        assert_eq!(level(c, &d(1980, 3, 4), &d(1980, 4, 3)), "typo");
+        assert_eq!(level(c, &d(1980, 3, 4), &d(1981, 3, 4)), "typo");
+        assert_eq!(level(c, &d(1980, 3, 4), &d(1980, 9, 20)), "near");
+        assert_eq!(level(c, &d(1980, 3, 4), &d(1975, 9, 20)), "different");
+        assert_eq!(level(c, &d(1980, 3, 4), &Value::Date(None)), "missing");
+    }
+
+    #[test]
+    fn text_levels_and_edits() {
+        let t = |s: &str| Value::Text(Some(s.into()));
+        let c = Comparator::Text;
+        assert_eq!(level(c, &t("1234567"), &t("1234567")), "exact");
+        assert_eq!(level(c, &t("1234567"), &t("1243567")), "close");
+        assert_eq!(level(c, &t("1234567"), &t("123567")), "close");
+        assert_eq!(level(c, &t("abcdef"), &t("zzzzzz")), "different");
+    }
+
+    #[test]
+    fn jaro_winkler_known_values() {
+        assert!((jaro_winkler("martha", "marhta") - 0.9611).abs() < 1e-3);
+        assert!((jaro_winkler("dwayne", "duane") - 0.84).abs() < 1e-3);
+        assert_eq!(jaro_winkler("abc", "abc"), 1.0);
+        assert_eq!(jaro_winkler("abc", "xyz"), 0.0);
+    }
+}

@@ -1,0 +1,390 @@
+//! The cross-check Netral exists for: KPU candidate lists (and the spouses they declare)
+//! against the civil-servant roster.
+//!
+//! Fields: name, birth date, sex and regency. A roster row's birth date and sex come from its
+//! columns or else from its NIP (*Nomor Induk Pegawai*, whose first eight digits are the birth
+//! date and fifteenth the sex); its regency from its NIK (*Nomor Induk Kependudukan*, the
+//! population number, whose first four digits are the regency of residence). A candidate's
+//! regency is the residence KPU publishes. A spouse query has the spouse's name, the sex
+//! opposite the candidate's and the candidate's regency, and no birth date.
+//!
+//! Blocking: birth date with sex; a rare word of the name with the birth year; a rare word with
+//! the regency (the one that finds spouses and candidates whose birth date is not published).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use netral_domain::ids::Sex;
+
+use crate::LinkError;
+use crate::blocking::{BlockingRule, KeyPart};
+use crate::compare::Comparator;
+use crate::engine::{LinkOptions, LinkOutcome, Linker};
+use crate::input::{self, Row, column, optional_column};
+use crate::normalise::{hash_str, name_key};
+use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
+
+const NAME: usize = 0;
+const BIRTH: usize = 1;
+const SEX: usize = 2;
+const REGION: usize = 3;
+
+pub fn schema() -> Schema {
+    Schema {
+        fields: vec![
+            FieldSpec::new("name", Comparator::Name),
+            FieldSpec::new("birth_date", Comparator::Date),
+            FieldSpec::new("sex", Comparator::Exact),
+            FieldSpec::new("regency", Comparator::Exact),
+        ],
+        blocking: vec![
+            BlockingRule::new(
+                "birth date and sex",
+                vec![KeyPart::Same(BIRTH), KeyPart::Same(SEX)],
+            ),
+            BlockingRule::new(
+                "rare word and birth year",
+                vec![
+                    KeyPart::RareWords {
+                        field: NAME,
+                        count: 2,
+                    },
+                    KeyPart::Year(BIRTH),
+                ],
+            ),
+            BlockingRule::new(
+                "rare word and regency",
+                vec![
+                    KeyPart::RareWords {
+                        field: NAME,
+                        count: 2,
+                    },
+                    KeyPart::Same(REGION),
+                ],
+            ),
+        ],
+        training: vec![
+            BlockingRule::new(
+                "birth date and sex",
+                vec![KeyPart::Same(BIRTH), KeyPart::Same(SEX)],
+            ),
+            BlockingRule::new(
+                "same full name and regency",
+                vec![KeyPart::FullName(NAME), KeyPart::Same(REGION)],
+            ),
+        ],
+    }
+}
+
+/// A civil servant as the roster gives them.
+#[derive(Debug, Clone, Default)]
+pub struct RosterRow {
+    pub nip: String,
+    pub name: String,
+    pub front_titles: String,
+    pub back_titles: String,
+    pub birth: Option<NaiveDate>,
+    pub sex: Option<Sex>,
+    pub nik: Option<String>,
+}
+
+/// A candidate as a KPU list gives them.
+#[derive(Debug, Clone, Default)]
+pub struct CandidateRow {
+    /// The database id, or the line in the file.
+    pub id: String,
+    /// As written, titles inline.
+    pub name: String,
+    pub sex: Option<Sex>,
+    pub birth: Option<NaiveDate>,
+    /// The regency of residence, as a Kemendagri code ("32.15").
+    pub region_code: Option<String>,
+    pub spouse: Option<String>,
+}
+
+fn sex_value(sex: Option<Sex>) -> Value {
+    Value::Exact(sex.map(|s| match s {
+        Sex::Male => 1,
+        Sex::Female => 2,
+    }))
+}
+
+fn region_value(code: Option<&str>) -> Value {
+    Value::Exact(code.filter(|c| !c.is_empty()).map(hash_str))
+}
+
+impl RosterRow {
+    pub fn to_record(&self) -> Result<Record, String> {
+        let digits = self.nip.as_bytes();
+        if digits.len() != 18 || !digits.iter().all(u8::is_ascii_digit) {
+            return Err(format!("NIP {:?} is not 18 digits", self.nip));
+        }
+        let birth = self
+            .birth
+            .or_else(|| NaiveDate::parse_from_str(&self.nip[..8], "%Y%m%d").ok());
+        let sex = self.sex.or(match digits[14] {
+            b'1' => Some(Sex::Male),
+            b'2' => Some(Sex::Female),
+            _ => None,
+        });
+        let region = self
+            .nik
+            .as_deref()
+            .filter(|n| n.len() >= 4 && n.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+            .map(|n| format!("{}.{}", &n[..2], &n[2..4]));
+        let mut display = String::new();
+        if !self.front_titles.trim().is_empty() {
+            display.push_str(self.front_titles.trim());
+            display.push(' ');
+        }
+        display.push_str(self.name.trim());
+        if !self.back_titles.trim().is_empty() {
+            display.push_str(", ");
+            display.push_str(self.back_titles.trim());
+        }
+        Ok(Record {
+            id: self.nip.clone(),
+            values: vec![
+                Value::Name(name_key(&self.name)),
+                Value::Date(birth),
+                sex_value(sex),
+                region_value(region.as_deref()),
+            ],
+            display,
+        })
+    }
+}
+
+impl CandidateRow {
+    /// The candidate, and the declared spouse if any.
+    pub fn to_queries(&self) -> Vec<Query> {
+        let mut queries = vec![Query {
+            id: self.id.clone(),
+            relation: Relation::Own,
+            display: self.name.clone(),
+            values: vec![
+                Value::Name(name_key(&self.name)),
+                Value::Date(self.birth),
+                sex_value(self.sex),
+                region_value(self.region_code.as_deref()),
+            ],
+        }];
+        if let Some(spouse) = self.spouse.as_deref().filter(|s| !s.trim().is_empty()) {
+            let opposite = self.sex.map(|s| match s {
+                Sex::Male => Sex::Female,
+                Sex::Female => Sex::Male,
+            });
+            queries.push(Query {
+                id: self.id.clone(),
+                relation: Relation::Spouse,
+                display: spouse.trim().to_owned(),
+                values: vec![
+                    Value::Name(name_key(spouse)),
+                    Value::Date(None),
+                    sex_value(opposite),
+                    region_value(self.region_code.as_deref()),
+                ],
+            });
+        }
+        queries
+    }
+}
+
+/// Links a roster given in batches against candidates (the app's entry point).
+pub fn link(
+    roster: impl Iterator<Item = Vec<RosterRow>> + Send,
+    candidates: &[CandidateRow],
+    options: &LinkOptions,
+) -> Result<LinkOutcome, LinkError> {
+    let queries = candidates
+        .iter()
+        .flat_map(CandidateRow::to_queries)
+        .collect();
+    let linker = Linker::new(schema(), queries, options.clone());
+    linker.run(roster, RosterRow::to_record)
+}
+
+/// Links a roster file against a candidate list file (CSV or XLSX), end to end. Returns the
+/// outcome and how many candidates' residences named no known regency.
+pub fn link_files(
+    roster: &Path,
+    candidates: &Path,
+    options: &LinkOptions,
+) -> Result<(LinkOutcome, u64), LinkError> {
+    let (candidates, unresolved) = read_candidates(candidates)?;
+    let queries = candidates
+        .iter()
+        .flat_map(CandidateRow::to_queries)
+        .collect();
+    let file = roster.display().to_string();
+    let (header, batches) = input::open(roster)?;
+    let columns = RosterColumns::find(&header, &file)?;
+    let linker = Linker::new(schema(), queries, options.clone());
+    let outcome = linker.run(batches, |row| columns.record(row))?;
+    Ok((outcome, unresolved))
+}
+
+/// A date as rosters and lists write it: `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+}
+
+/// Sex as rosters and lists write it.
+pub fn parse_sex(text: &str) -> Option<Sex> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "l" | "laki-laki" | "laki laki" | "pria" | "m" | "male" | "1" => Some(Sex::Male),
+        "p" | "perempuan" | "wanita" | "f" | "female" | "2" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// The roster file's columns (SIASN names first).
+pub struct RosterColumns {
+    nip: usize,
+    name: usize,
+    front: Option<usize>,
+    back: Option<usize>,
+    birth: Option<usize>,
+    sex: Option<usize>,
+    nik: Option<usize>,
+}
+
+impl RosterColumns {
+    pub fn find(header: &[String], file: &str) -> Result<RosterColumns, LinkError> {
+        Ok(RosterColumns {
+            nip: column(header, &["nipBaru", "nip"], file)?,
+            name: column(header, &["nama", "name"], file)?,
+            front: optional_column(header, &["gelarDepan", "front_titles"]),
+            back: optional_column(header, &["gelarBelakang", "back_titles"]),
+            birth: optional_column(header, &["tglLahir", "tanggalLahir", "birth_date"]),
+            sex: optional_column(header, &["jenisKelamin", "sex"]),
+            nik: optional_column(header, &["nik"]),
+        })
+    }
+
+    pub fn record(&self, row: &Row) -> Result<Record, String> {
+        let cells = row
+            .cells
+            .as_ref()
+            .map_err(|e| format!("line {}: {e}", row.line))?;
+        let cell = |i: usize| cells.get(i).unwrap_or("").trim();
+        let optional = |i: Option<usize>| i.map(cell).filter(|c| !c.is_empty());
+        RosterRow {
+            nip: cell(self.nip).to_owned(),
+            name: cell(self.name).to_owned(),
+            front_titles: optional(self.front).unwrap_or("").to_owned(),
+            back_titles: optional(self.back).unwrap_or("").to_owned(),
+            birth: optional(self.birth).and_then(parse_date),
+            sex: optional(self.sex).and_then(parse_sex),
+            nik: optional(self.nik).map(str::to_owned),
+        }
+        .to_record()
+        .map_err(|e| format!("line {}: {e}", row.line))
+    }
+}
+
+/// Reads a candidate list file; a candidate's id is its line. Residences are resolved to
+/// regency codes through the vendored Kemendagri list; the count of unresolved ones is returned.
+pub fn read_candidates(path: &Path) -> Result<(Vec<CandidateRow>, u64), LinkError> {
+    let file = path.display().to_string();
+    let (header, batches) = input::open(path)?;
+    let name = column(&header, &["namaLengkap", "nama", "name"], &file)?;
+    let sex = optional_column(&header, &["jenisKelamin", "sex"]);
+    let residence = optional_column(&header, &["tempatTinggal", "residence"]);
+    let spouse = optional_column(&header, &["namaPasangan", "spouse_name"]);
+    let birth = optional_column(&header, &["tanggalLahir", "tglLahir", "birth_date"]);
+    let mut rows = Vec::new();
+    let mut unresolved = 0;
+    for row in batches.flatten() {
+        let cells = row.cells.map_err(|message| LinkError::Line {
+            file: file.clone(),
+            line: row.line,
+            message,
+        })?;
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+        };
+        let region_code = cell(residence).and_then(|r| {
+            let code = region_code(r);
+            unresolved += u64::from(code.is_none());
+            code
+        });
+        rows.push(CandidateRow {
+            id: row.line.to_string(),
+            name: cell(Some(name)).unwrap_or("").to_owned(),
+            sex: cell(sex).and_then(parse_sex),
+            birth: cell(birth).and_then(parse_date),
+            region_code,
+            spouse: cell(spouse).map(str::to_owned),
+        });
+    }
+    Ok((rows, unresolved))
+}
+
+/// A regency or city as written ("KAB. KARAWANG", "Kabupaten Karawang", "KOTA BOGOR",
+/// "Karawang") → its Kemendagri code, from the list vendored in `data/regions/`.
+pub fn region_code(written: &str) -> Option<String> {
+    static PLACES: OnceLock<HashMap<String, Option<String>>> = OnceLock::new();
+    let places = PLACES.get_or_init(|| {
+        let mut places: HashMap<String, Option<String>> = HashMap::new();
+        for line in include_str!("../../../data/regions/regencies.csv")
+            .lines()
+            .skip(1)
+        {
+            let mut parts = line.splitn(3, ',');
+            let (Some(code), Some(_), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let key = place_key(name.trim_matches('"'));
+            // The bare name ("Bogor") is kept only when one regency or city bears it.
+            let bare = bare(&key).to_owned();
+            places.insert(key, Some(code.to_owned()));
+            places
+                .entry(bare)
+                .and_modify(|c| *c = None)
+                .or_insert_with(|| Some(code.to_owned()));
+        }
+        places
+    });
+    let key = place_key(written);
+    places
+        .get(&key)
+        .or_else(|| places.get(bare(&key)))
+        .cloned()
+        .flatten()
+}
+
+fn place_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('.', " ");
+    // "Kota Administrasi Jakarta Pusat" is "KOTA JAKARTA PUSAT" on KPU lists.
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "administrasi" | "adm"))
+        .collect();
+    let mut out = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        out.push(if i == 0 && *word == "kabupaten" {
+            "kab"
+        } else {
+            word
+        });
+    }
+    out.join(" ")
+}
+
+fn bare(key: &str) -> &str {
+    key.strip_prefix("kab ")
+        .or_else(|| key.strip_prefix("kota "))
+        .unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests;

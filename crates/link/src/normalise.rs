@@ -1,0 +1,201 @@
+//! Indonesian names reduced to what identifies the person, so that two writings of one name
+//! compare equal and two different names do not.
+//!
+//! In order: titles come off (front, back and glued: "Ir.Hj. Siti, S.Pd." → "Siti", by the
+//! domain's [`PersonName`]); case and punctuation go; abbreviations are expanded (M., Moh., Muh.,
+//! Mhd., Moch. → Muhammad; Abd. → Abdul); old spellings fold into one class per word
+//! (oe/u, dj/j, tj/c, j/y, nj/ny, sj/sy, ch/kh: Soeharto = Suharto, Djoko = Joko). The last step
+//! maps modern j and y to one letter too, because a written "j" may be old (Jusuf = Yusuf) or
+//! modern (Joko): the class is what both writings share, and a modern name always lands in the
+//! same class as itself, so no modern spelling is split from its own writings.
+//!
+//! Balinese names open with I/Ni (and caste prefixes) and a birth-order name (Wayan, Made,
+//! Nyoman, Ketut…) that a quarter of Bali shares; those words are kept for comparison but marked
+//! weak, so they never serve as a blocking key and count little when they agree.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::str::FromStr;
+
+use netral_domain::ids::PersonName;
+
+/// A name ready for comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameKey {
+    /// The words in spelling-class form, in the order written.
+    pub tokens: Vec<Box<str>>,
+    /// The words joined by single spaces.
+    pub joined: Box<str>,
+    /// The strong words joined by single spaces: what string similarity looks at, so that two
+    /// Balinese names do not look alike for their shared "I Wayan".
+    pub core: Box<str>,
+    /// Each word's phonetic key (see [`phonetic`]), hashed; what blocking and the phonetic
+    /// comparison level use.
+    pub sounds: Vec<u64>,
+    /// Whether each word is weak (a Balinese prefix or birth-order name).
+    pub weak: Vec<bool>,
+}
+
+impl NameKey {
+    /// Indexes of the words that may identify someone, in order written.
+    pub fn strong(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.tokens.len()).filter(|&i| !self.weak[i])
+    }
+}
+
+/// The forms of Muhammad, lowercased and without dots.
+const MUHAMMAD: &[&str] = &[
+    "m",
+    "mhd",
+    "moh",
+    "mohd",
+    "muh",
+    "moch",
+    "mochamad",
+    "mochammad",
+    "mohamad",
+    "mohammad",
+    "muhamad",
+    "muhammad",
+    "muchammad",
+    "muchamad",
+    "md",
+];
+
+/// Balinese prefixes (I, Ni, caste names) and birth-order names.
+const BALINESE: &[&str] = &[
+    "i", "ni", "gusti", "ida", "bagus", "anak", "agung", "ayu", "wayan", "putu", "gede", "made",
+    "kadek", "nengah", "nyoman", "komang", "ketut",
+];
+
+/// The name without titles and in comparison form; `None` when nothing of a name is left.
+pub fn name_key(written: &str) -> Option<NameKey> {
+    let given = match PersonName::from_str(written) {
+        Ok(name) => name.given_name().to_owned(),
+        // Only titles, or too long: compare what is there rather than nothing.
+        Err(_) => written.to_owned(),
+    };
+    let mut tokens = Vec::new();
+    for word in given.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '/')) {
+        let plain: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if plain.is_empty() {
+            continue;
+        }
+        let expanded = if MUHAMMAD.contains(&plain.as_str()) {
+            "muhammad".to_owned()
+        } else if plain == "abd" {
+            "abdul".to_owned()
+        } else {
+            plain
+        };
+        tokens.push(spelling_class(&expanded).into_boxed_str());
+    }
+    if tokens.is_empty() {
+        return None;
+    }
+    // A Balinese prefix is weak only at the start, where it is a prefix ("Made" later in a
+    // Javanese name is a name).
+    let mut weak = vec![false; tokens.len()];
+    for (i, token) in tokens.iter().enumerate() {
+        if BALINESE.contains(&token.as_ref()) && weak[..i].iter().all(|&w| w) {
+            weak[i] = true;
+        }
+    }
+    if weak.iter().all(|&w| w) {
+        // "I Made" alone is all there is: every word must count.
+        weak.iter_mut().for_each(|w| *w = false);
+    }
+    let sounds = tokens.iter().map(|t| hash_str(&phonetic(t))).collect();
+    let joined = tokens.join(" ").into_boxed_str();
+    let core = (0..tokens.len())
+        .filter(|&i| !weak[i])
+        .map(|i| tokens[i].as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into_boxed_str();
+    Some(NameKey {
+        tokens,
+        joined,
+        core,
+        sounds,
+        weak,
+    })
+}
+
+/// A lowercase word in the spelling class where its old and new writings meet:
+/// `spelling_class("soedjono") == spelling_class("sujono")`.
+pub fn spelling_class(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied();
+        let (text, step) = match (bytes[i], next) {
+            (b'o', Some(b'e')) => ("u", 2),
+            (b'd', Some(b'j')) => ("y", 2),
+            (b't', Some(b'j')) => ("c", 2),
+            (b'c', Some(b'h')) => ("kh", 2),
+            (b'j', _) => ("y", 1),
+            _ => {
+                // Multi-byte letters (rare in names) are copied whole.
+                let len = word[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&word[i..i + len]);
+                i += len;
+                continue;
+            }
+        };
+        out.push_str(text);
+        i += step;
+    }
+    out
+}
+
+/// A coarse key under which spelling variants of one name meet (Ahmad/Achmad/Akhmad,
+/// Zaenal/Zainal, Rizki/Rizky, Syamsudin/Syamsuddin, Nur/Noor): the first letter, then the
+/// consonants, with h, w and y dropped, digraphs reduced (kh→h, sy/sh/ts→s, dz/z→s, dh→d,
+/// th→t, q→k, p/v→f) and doubled letters collapsed. Used for blocking and as a comparison
+/// level, never alone as a verdict.
+pub fn phonetic(class: &str) -> String {
+    let bytes = class.as_bytes();
+    let mut reduced: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied();
+        let (letter, step) = match (bytes[i], next) {
+            (b'k', Some(b'h')) => (b'h', 2),
+            (b's', Some(b'y' | b'h')) | (b't', Some(b's')) | (b'd', Some(b'z')) => (b's', 2),
+            (b'd', Some(b'h')) => (b'd', 2),
+            (b't', Some(b'h')) => (b't', 2),
+            (b'z', _) => (b's', 1),
+            (b'q', _) => (b'k', 1),
+            (b'p' | b'v', _) => (b'f', 1),
+            (b, _) => (b, 1),
+        };
+        reduced.push(letter);
+        i += step;
+    }
+    let mut out = String::with_capacity(reduced.len());
+    for (i, &b) in reduced.iter().enumerate() {
+        let keep = if i == 0 {
+            true
+        } else {
+            !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'h' | b'w' | b'y')
+        };
+        if keep && out.as_bytes().last() != Some(&b) {
+            out.push(char::from(b));
+        }
+    }
+    out
+}
+
+pub(crate) fn hash_str(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests;

@@ -25,9 +25,14 @@ pub enum KeyPart {
     /// A name field's joined words, only for names of two strong words or more: a single
     /// word ("Dwi", "Retno") names too many people to make a pair likely.
     FullName(usize),
-    /// The phonetic keys of a name field's strong words: the `count` rarest on the query side,
-    /// all on the roster side.
-    RareWords { field: usize, count: usize },
+    /// The phonetic keys of a name field's strong words: on the query side the `count` rarest
+    /// of those not too common (and, with `fallback`, a name of common words only keys on its
+    /// rarest); on the roster side all of them.
+    RareWords {
+        field: usize,
+        count: usize,
+        fallback: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -159,7 +164,11 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
             Value::Date(Some(d)) => vec![d.year() as u64],
             _ => vec![],
         },
-        KeyPart::RareWords { field, count } => {
+        KeyPart::RareWords {
+            field,
+            count,
+            fallback,
+        } => {
             let Value::Name(Some(name)) = &values[field] else {
                 return vec![];
             };
@@ -168,10 +177,15 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
             sounds.dedup();
             if let Side::Query(rarity) = side {
                 sounds.sort_by_key(|&s| (rarity.of(s), s));
-                // A name of common words only ("Siti", "Sri Rahayu") keys on its rarest one,
-                // so no query is left without a key; others key on uncommon words only.
+                // A name of common words only ("Siti", "Sri Rahayu") keys on its rarest one
+                // where the rule allows (a rule narrow enough, such as word and regency), so
+                // no query is left without a key; others key on uncommon words only.
                 let uncommon = sounds.iter().filter(|&&s| !rarity.too_common(s)).count();
-                sounds.truncate(if uncommon == 0 { 1 } else { uncommon.min(count) });
+                let keep = match (uncommon, fallback) {
+                    (0, true) => 1,
+                    (n, _) => n.min(count),
+                };
+                sounds.truncate(keep);
             }
             sounds
         }
@@ -189,7 +203,14 @@ mod tests {
             BlockingRule::new("birth date", vec![KeyPart::Same(1)]),
             BlockingRule::new(
                 "rare word and year",
-                vec![KeyPart::RareWords { field: 0, count: 1 }, KeyPart::Year(1)],
+                vec![
+                    KeyPart::RareWords {
+                        field: 0,
+                        count: 1,
+                        fallback: false,
+                    },
+                    KeyPart::Year(1),
+                ],
             ),
         ]
     }

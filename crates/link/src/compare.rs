@@ -62,11 +62,7 @@ fn name_level(a: &NameKey, b: &NameKey) -> u8 {
     if a.joined == b.joined {
         return 5;
     }
-    let mut sa = a.sounds.clone();
-    let mut sb = b.sounds.clone();
-    sa.sort_unstable();
-    sb.sort_unstable();
-    if sa == sb {
+    if a.sorted_sounds == b.sorted_sounds {
         return 4;
     }
     let (short, long) = if a.tokens.len() <= b.tokens.len() {

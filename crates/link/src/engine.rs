@@ -52,7 +52,7 @@ impl Default for LinkOptions {
             seed: 1,
             progress: None,
             training_rows: 400_000,
-            random_pairs: 2_000_000,
+            random_pairs: 1_000_000,
             em_iterations: 100,
             ambiguity_margin: 2.0,
         }

@@ -33,9 +33,20 @@ pub fn schema() -> Schema {
         blocking: vec![
             BlockingRule::new(
                 "given name",
-                vec![KeyPart::RareWords { field: 0, count: 1 }],
+                vec![KeyPart::RareWords {
+                    field: 0,
+                    count: 1,
+                    fallback: true,
+                }],
             ),
-            BlockingRule::new("surname", vec![KeyPart::RareWords { field: 1, count: 1 }]),
+            BlockingRule::new(
+                "surname",
+                vec![KeyPart::RareWords {
+                    field: 1,
+                    count: 1,
+                    fallback: true,
+                }],
+            ),
             same("date of birth", 2),
             same("soc_sec_id", 3),
             same("postcode", 7),

@@ -50,6 +50,7 @@ pub fn schema() -> Schema {
                     KeyPart::RareWords {
                         field: NAME,
                         count: 2,
+                        fallback: false,
                     },
                     KeyPart::Year(BIRTH),
                 ],
@@ -60,6 +61,7 @@ pub fn schema() -> Schema {
                     KeyPart::RareWords {
                         field: NAME,
                         count: 2,
+                        fallback: true,
                     },
                     KeyPart::Same(REGION),
                 ],
@@ -226,12 +228,23 @@ pub fn link_files(
     Ok((outcome, unresolved))
 }
 
-/// A date as rosters and lists write it: `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
+/// A date as rosters and lists write it: `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or
+/// `YYYYMMDD`. Read by hand rather than by format strings: it runs for every roster row.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+    let b = text.trim().as_bytes();
+    let number = |s: &[u8]| -> Option<u32> {
+        s.iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let separator = |c: u8| c == b'-' || c == b'/';
+    let (year, month, day) = match b.len() {
+        10 if separator(b[4]) && separator(b[7]) => (&b[..4], &b[5..7], &b[8..]),
+        10 if separator(b[2]) && separator(b[5]) => (&b[6..], &b[3..5], &b[..2]),
+        8 => (&b[..4], &b[4..6], &b[6..]),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(number(year)? as i32, number(month)?, number(day)?)
 }
 
 /// Sex as rosters and lists write it.

@@ -31,6 +31,8 @@ pub struct NameKey {
     /// Each word's phonetic key (see [`phonetic`]), hashed; what blocking and the phonetic
     /// comparison level use.
     pub sounds: Vec<u64>,
+    /// The same keys sorted: comparing two names' words regardless of order costs no sort.
+    pub sorted_sounds: Vec<u64>,
     /// Whether each word is weak (a Balinese prefix or birth-order name).
     pub weak: Vec<bool>,
 }
@@ -74,6 +76,46 @@ pub fn name_key(written: &str) -> Option<NameKey> {
         // Only titles, or too long: compare what is there rather than nothing.
         Err(_) => written.to_owned(),
     };
+    let tokens = normalise_words(&given);
+    if tokens.is_empty() {
+        return None;
+    }
+    // A Balinese prefix is weak only at the start, where it is a prefix ("Made" later in a
+    // Javanese name is a name).
+    let mut weak = vec![false; tokens.len()];
+    for (i, token) in tokens.iter().enumerate() {
+        if BALINESE.contains(&token.as_ref()) && weak[..i].iter().all(|&w| w) {
+            weak[i] = true;
+        }
+    }
+    if weak.iter().all(|&w| w) {
+        // "I Made" alone is all there is: every word must count.
+        weak.iter_mut().for_each(|w| *w = false);
+    }
+    let sounds: Vec<u64> = tokens.iter().map(|t| hash_str(&phonetic(t))).collect();
+    let mut sorted_sounds = sounds.clone();
+    sorted_sounds.sort_unstable();
+    let joined = tokens.join(" ").into_boxed_str();
+    let core = (0..tokens.len())
+        .filter(|&i| !weak[i])
+        .map(|i| tokens[i].as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into_boxed_str();
+    Some(NameKey {
+        tokens,
+        joined,
+        core,
+        sounds,
+        sorted_sounds,
+        weak,
+    })
+}
+
+/// The words of a name without titles, in comparison form: case and punctuation off,
+/// Muhammad and Abdul written out, old spellings folded. Applying it to its own output (joined
+/// by spaces) gives the same words.
+pub fn normalise_words(given: &str) -> Vec<Box<str>> {
     let mut tokens = Vec::new();
     for word in given.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '/')) {
         let plain: String = word
@@ -93,36 +135,7 @@ pub fn name_key(written: &str) -> Option<NameKey> {
         };
         tokens.push(spelling_class(&expanded).into_boxed_str());
     }
-    if tokens.is_empty() {
-        return None;
-    }
-    // A Balinese prefix is weak only at the start, where it is a prefix ("Made" later in a
-    // Javanese name is a name).
-    let mut weak = vec![false; tokens.len()];
-    for (i, token) in tokens.iter().enumerate() {
-        if BALINESE.contains(&token.as_ref()) && weak[..i].iter().all(|&w| w) {
-            weak[i] = true;
-        }
-    }
-    if weak.iter().all(|&w| w) {
-        // "I Made" alone is all there is: every word must count.
-        weak.iter_mut().for_each(|w| *w = false);
-    }
-    let sounds = tokens.iter().map(|t| hash_str(&phonetic(t))).collect();
-    let joined = tokens.join(" ").into_boxed_str();
-    let core = (0..tokens.len())
-        .filter(|&i| !weak[i])
-        .map(|i| tokens[i].as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .into_boxed_str();
-    Some(NameKey {
-        tokens,
-        joined,
-        core,
-        sounds,
-        weak,
-    })
+    tokens
 }
 
 /// A lowercase word in the spelling class where its old and new writings meet:

@@ -27,6 +27,30 @@ fn regencies_resolve_as_kpu_and_kemendagri_write_them() {
 }
 
 #[test]
+fn dates_in_every_written_form() {
+    let day = NaiveDate::from_ymd_opt(1980, 3, 4);
+    for text in [
+        "1980-03-04",
+        "04-03-1980",
+        "04/03/1980",
+        "19800304",
+        " 1980-03-04 ",
+    ] {
+        assert_eq!(parse_date(text), day, "{text}");
+    }
+    for text in [
+        "",
+        "1980-13-04",
+        "31-02-1980",
+        "4-3-1980",
+        "1980-3-4x",
+        "abcdefgh",
+    ] {
+        assert_eq!(parse_date(text), None, "{text}");
+    }
+}
+
+#[test]
 fn a_roster_row_takes_birth_date_and_sex_from_its_nip_and_regency_from_its_nik() {
     let row = RosterRow {
         nip: "198003042005012001".into(),

@@ -230,14 +230,14 @@ fn compare_into(schema: &Schema, query: &Query, record: &Record, levels: &mut Ve
 /// The queries a record shares a blocking key with, each once.
 fn blocked(
     index: &PrehashedMap<Vec<u32>>,
-    schema: &Schema,
+    rules: &[BlockingRule],
     record: &Record,
     keys: &mut Vec<u64>,
     out: &mut Vec<u32>,
 ) {
     keys.clear();
     out.clear();
-    blocking::keys(&schema.blocking, &record.values, Side::Roster, keys);
+    blocking::keys(rules, &record.values, Side::Roster, keys);
     for key in keys.iter() {
         if let Some(queries) = index.get(key) {
             out.extend_from_slice(queries);
@@ -406,8 +406,10 @@ impl Linker {
                     })
                 })
                 .collect();
-            for chunk in sample.chunks(8192) {
-                if sender.send(Work::Records(chunk.to_vec())).is_err() {
+            let mut sample = sample.into_iter();
+            loop {
+                let chunk: Vec<Record> = sample.by_ref().take(8192).collect();
+                if chunk.is_empty() || sender.send(Work::Records(chunk)).is_err() {
                     break;
                 }
             }
@@ -562,16 +564,7 @@ impl Linker {
                         let (mut keys, mut found, mut levels) =
                             (Vec::new(), Vec::new(), Vec::new());
                         for record in part {
-                            keys.clear();
-                            found.clear();
-                            blocking::keys(rules, &record.values, Side::Roster, &mut keys);
-                            for key in &keys {
-                                if let Some(queries) = index.get(key) {
-                                    found.extend_from_slice(queries);
-                                }
-                            }
-                            found.sort_unstable();
-                            found.dedup();
+                            blocked(index, rules, record, &mut keys, &mut found);
                             for &q in &found {
                                 let query = &self.queries[q as usize];
                                 compare_into(&self.schema, query, record, &mut levels);
@@ -603,7 +596,7 @@ impl Linker {
     ) {
         blocked(
             &self.index,
-            &self.schema,
+            &self.schema.blocking,
             record,
             &mut state.keys,
             &mut state.found,

@@ -294,10 +294,6 @@ impl Linker {
         }
     }
 
-    pub fn queries(&self) -> &[Query] {
-        &self.queries
-    }
-
     /// Links a roster given in batches of raw rows, each turned into a [`Record`] by
     /// `convert` on the worker threads (so parsing is parallel too). A row `convert` rejects is
     /// counted and skipped.

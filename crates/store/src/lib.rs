@@ -21,6 +21,7 @@ pub mod mail;
 pub mod prevention;
 pub mod rate_limit;
 pub mod registry;
+mod review_queue;
 pub mod roster_import;
 pub mod rules_files;
 pub mod screening;

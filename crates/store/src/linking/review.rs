@@ -20,8 +20,9 @@ use crate::db::{Db, sql};
 use crate::error::StoreError;
 use crate::intake::{self, Intake};
 use crate::registry::prevention::resigned_by;
+use crate::review_queue::{self, Queue, Refusal};
 
-pub const MAX_NOTE_CHARS: usize = 1_000;
+pub use crate::review_queue::MAX_NOTE_CHARS;
 /// A civil servant designated a candidate without resigning (UU 20/2023 pasal 59 ayat (3)).
 pub const CANDIDATE_VIOLATION: &str = "CALON_TIDAK_MUNDUR";
 /// A civil servant at their spouse's campaign without CLTN (SKB 2022 Lampiran II).
@@ -335,45 +336,18 @@ pub async fn reject(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ReviewError> {
-    let note = note.trim();
-    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
-        return Err(ReviewError::BadNote);
-    }
-    let now = now.trunc_subsecs(6);
-    let mut tx = db.begin().await?;
-    let changed = sql(
-        "UPDATE link_proposals SET status = 'rejected', reviewed_by = $1, reviewed_at = $2, \
-         review_note = $3 WHERE id = $4 AND status = 'open'",
-    )
-    .bind(user.id)
-    .bind(now)
-    .bind(note.to_owned())
-    .bind(id)
-    .execute(&mut tx)
-    .await?;
-    if changed == 0 {
-        let exists = sql("SELECT 1 AS yes FROM link_proposals WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut tx)
-            .await?
-            .is_some();
-        return Err(if exists {
-            ReviewError::AlreadyDecided
-        } else {
-            ReviewError::NotFound
-        });
-    }
-    audit::append(
-        &mut tx,
-        &audit::Entry {
-            actor: user.audit_actor(),
-            action: "link.reject",
-            subject: Some(&id.to_string()),
-            details: serde_json::json!({ "proposal": id }),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    const QUEUE: Queue = Queue {
+        reject: "UPDATE link_proposals SET status = 'rejected', reviewed_by = $1, reviewed_at = $2, \
+                 review_note = $3 WHERE id = $4 AND status = 'open'",
+        exists: "SELECT 1 AS yes FROM link_proposals WHERE id = $1",
+        audit_action: "link.reject",
+        audit_key: "proposal",
+    };
+    review_queue::reject(db, &QUEUE, user, id, note, now)
+        .await?
+        .map_err(|refusal| match refusal {
+            Refusal::NotFound => ReviewError::NotFound,
+            Refusal::AlreadyDecided => ReviewError::AlreadyDecided,
+            Refusal::BadNote => ReviewError::BadNote,
+        })
 }

@@ -15,8 +15,9 @@ use crate::audit;
 use crate::db::{Db, sql};
 use crate::error::StoreError;
 use crate::intake::{self, Intake};
+use crate::review_queue::{self, Queue, Refusal};
 
-pub const MAX_NOTE_CHARS: usize = 1_000;
+pub use crate::review_queue::MAX_NOTE_CHARS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
@@ -145,45 +146,18 @@ pub async fn reject(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ReviewError> {
-    let note = note.trim();
-    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
-        return Err(ReviewError::BadNote);
-    }
-    let now = now.trunc_subsecs(6);
-    let mut tx = db.begin().await?;
-    let changed = sql(
-        "UPDATE screening_leads SET status = 'rejected', reviewed_by = $1, reviewed_at = $2, \
-         review_note = $3 WHERE id = $4 AND status = 'open'",
-    )
-    .bind(user.id)
-    .bind(now)
-    .bind(note.to_owned())
-    .bind(id)
-    .execute(&mut tx)
-    .await?;
-    if changed == 0 {
-        let exists = sql("SELECT 1 AS yes FROM screening_leads WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut tx)
-            .await?
-            .is_some();
-        return Err(if exists {
-            ReviewError::AlreadyDecided
-        } else {
-            ReviewError::NotFound
-        });
-    }
-    audit::append(
-        &mut tx,
-        &audit::Entry {
-            actor: user.audit_actor(),
-            action: "screening.reject",
-            subject: Some(&id.to_string()),
-            details: serde_json::json!({ "lead": id }),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    const QUEUE: Queue = Queue {
+        reject: "UPDATE screening_leads SET status = 'rejected', reviewed_by = $1, reviewed_at = $2, \
+                 review_note = $3 WHERE id = $4 AND status = 'open'",
+        exists: "SELECT 1 AS yes FROM screening_leads WHERE id = $1",
+        audit_action: "screening.reject",
+        audit_key: "lead",
+    };
+    review_queue::reject(db, &QUEUE, user, id, note, now)
+        .await?
+        .map_err(|refusal| match refusal {
+            Refusal::NotFound => ReviewError::NotFound,
+            Refusal::AlreadyDecided => ReviewError::AlreadyDecided,
+            Refusal::BadNote => ReviewError::BadNote,
+        })
 }

@@ -141,6 +141,20 @@ pub fn normalise_words(given: &str) -> Vec<Box<str>> {
 /// A lowercase word in the spelling class where its old and new writings meet:
 /// `spelling_class("soedjono") == spelling_class("sujono")`.
 pub fn spelling_class(word: &str) -> String {
+    // One pass can make a pair another rule reads ("tjh" gives "ch"), so passes repeat until
+    // nothing changes; every rule shortens the word or turns "ch" into "kh" for good, so the
+    // second pass is almost always the last.
+    let mut class = spelling_pass(word);
+    loop {
+        let again = spelling_pass(&class);
+        if again == class {
+            return class;
+        }
+        class = again;
+    }
+}
+
+fn spelling_pass(word: &str) -> String {
     let bytes = word.as_bytes();
     let mut out = String::with_capacity(word.len());
     let mut i = 0;

@@ -299,8 +299,16 @@ pub struct RosterImportArgs {
     pub mapping: Option<PathBuf>,
     /// Rows written per transaction: an interruption loses at most one batch, and running the
     /// import again completes it.
-    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(
+        long,
+        default_value_t = netral_store::roster_import::DEFAULT_BATCH_SIZE as u32,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
     pub batch_size: u32,
+    /// Writes a first load in the file's order instead of the NIP's: for `bench/import`, to
+    /// measure what sorting saves.
+    #[arg(long, hide = true)]
+    pub file_order: bool,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

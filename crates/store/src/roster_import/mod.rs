@@ -7,13 +7,17 @@
 //! - **Batches are transactions.** Each batch is written in one transaction of upserts keyed
 //!   on the NIP: an interrupted import leaves whole batches only, and running it
 //!   again converges to the same table (rows already there are updated, never duplicated).
+//! - **A first load is written in NIP order.** Into an empty table the rows are sorted by NIP
+//!   first (an external merge sort through a temporary directory, `sorted_load`), so that
+//!   inserts fill the NIP index from one end instead of all over it.
 //! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
 //!   line, field, message`, written as CSV; the summary keeps the first hundred.
 //!
-//! See docs/decisions/0008-roster-import.md for why, 0010 and 0014 for the
+//! See docs/decisions/0008-roster-import.md for why, 0010, 0014 and 0023 for the
 //! measurements at scale.
 
 mod reader;
+mod sorted_load;
 mod sqlite_raw;
 mod values;
 mod writer;
@@ -69,6 +73,12 @@ pub struct ImportOptions {
     /// instead of looking; lets a test send the PostgreSQL fast path rows that conflict.
     #[doc(hidden)]
     pub assume_empty_table: Option<bool>,
+    /// Writes a first load in NIP order (see `sorted_load`); off only to measure what that
+    /// saves (`bench/import`).
+    pub sort_first_load: bool,
+    /// Test hook: the size of a sorted load's in-memory runs, so that a small file spills.
+    #[doc(hidden)]
+    pub sort_run_bytes: usize,
 }
 
 impl ImportOptions {
@@ -83,6 +93,8 @@ impl ImportOptions {
             dry_run: false,
             fail_before_commit_of_batch: None,
             assume_empty_table: None,
+            sort_first_load: true,
+            sort_run_bytes: sorted_load::RUN_BYTES,
         }
     }
 }
@@ -131,6 +143,11 @@ pub enum ImportError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot use the import's sort file {path}: {source}")]
+    Spill {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("the import was interrupted before committing a batch (test hook)")]
     Interrupted,
     /// The writer stopped; its own error is the one reported.
@@ -159,9 +176,12 @@ impl From<ReportError> for ImportError {
     }
 }
 
-/// Imports a roster file into `civil_servants`. `progress(rows_read, bytes_read)` is called
-/// after every committed batch and at the end (bytes stay 0 for XLSX, whose sheet is
-/// compressed). Agencies must exist: a row whose agency is unknown is a bad row.
+/// Imports a roster file into `civil_servants`. `progress(rows_read, bytes)` is called after
+/// every committed batch and at the end; `bytes` is how far the import has got, in bytes of the
+/// file (0 throughout for XLSX, whose sheet is compressed): the bytes read, or on a first load,
+/// which reads the whole file before it writes (see `sorted_load`), half of them, then the
+/// share of rows written over the second half. Agencies must exist: a row whose agency is
+/// unknown is a bad row.
 pub async fn import_roster(
     db: &Db,
     path: &Path,
@@ -188,7 +208,21 @@ pub async fn import_roster(
         None => !options.dry_run && writer::table_is_empty(db).await?,
     };
     let (sender, mut batches) = tokio::sync::mpsc::channel(2);
-    let reading = tokio::task::spawn_blocking(move || reader::run(setup, sender));
+    let (reading, sorting) = if fresh && options.sort_first_load {
+        let (to_sort, read) = tokio::sync::mpsc::channel(2);
+        let (batch_size, run_bytes) = (setup.batch_size.max(1), options.sort_run_bytes);
+        (
+            tokio::task::spawn_blocking(move || reader::run(setup, to_sort)),
+            Some(tokio::task::spawn_blocking(move || {
+                sorted_load::run(read, sender, batch_size, run_bytes)
+            })),
+        )
+    } else {
+        (
+            tokio::task::spawn_blocking(move || reader::run(setup, sender)),
+            None,
+        )
+    };
 
     // SQLite has one writer: batches queue for it. PostgreSQL inserts on several backends at
     // once, and its per-row costs (index entries, the agency foreign key) are paid on the
@@ -206,6 +240,13 @@ pub async fn import_roster(
     loop {
         while !closed && in_flight.len() < in_flight_max {
             match batches.recv().await {
+                // A sorted load reports its reading before it writes anything.
+                Some(batch) if batch.rows.is_empty() => {
+                    if (batch.rows_read, batch.bytes_read) > shown {
+                        shown = (batch.rows_read, batch.bytes_read);
+                        progress(shown.0, shown.1);
+                    }
+                }
                 Some(batch) => {
                     written_batches += 1;
                     let fail = options.fail_before_commit_of_batch == Some(written_batches);
@@ -255,21 +296,22 @@ pub async fn import_roster(
         totals.updated += written.updated;
         totals.unchanged += written.unchanged;
         // Batches may finish out of order; progress only moves forward.
-        if rows_read > shown.0 {
+        if (rows_read, bytes_read) > shown {
             shown = (rows_read, bytes_read);
             progress(rows_read, bytes_read);
         }
     }
-    let reading = match reading.await {
-        Ok(result) => result?,
-        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        Err(e) => {
-            return Err(ImportError::Read {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            });
-        }
+    let joined = |e: tokio::task::JoinError| match e.try_into_panic() {
+        Ok(panic) => std::panic::resume_unwind(panic),
+        Err(e) => ImportError::Read {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        },
     };
+    let reading = reading.await.map_err(joined)??;
+    if let Some(sorting) = sorting {
+        sorting.await.map_err(joined)??;
+    }
     writer::end_import(db).await?;
     progress(reading.rows_read, reading.bytes_read);
     Ok(ImportSummary {

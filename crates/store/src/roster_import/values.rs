@@ -6,6 +6,7 @@
 //! SQLite fewer rewrites of the same NIP-index pages) while memory stays small. See 0014.
 
 use std::fmt::Write as _;
+use std::io::{self, Read, Write};
 
 use chrono::{Datelike, NaiveDate};
 use netral_domain::ids::Sex;
@@ -35,6 +36,10 @@ enum Text {
 }
 
 const TEXTS: usize = Text::Rank as usize + 1;
+
+/// The values `sex` and `employee_type` take; a row spilled to a run file stores its index.
+const SEXES: [&str; 2] = ["male", "female"];
+const EMPLOYEE_TYPES: [&str; 2] = ["pns", "pppk"];
 
 /// How many columns [`Values::cells`] gives: the import's columns but `updated_at` and
 /// `import_batch`, which are the same for every row.
@@ -124,6 +129,64 @@ impl Values {
         buffer
     }
 
+    /// Bytes the row holds in memory, near enough to size a sorted load's runs by.
+    pub fn footprint(&self) -> usize {
+        size_of::<Values>() + self.text.len()
+    }
+
+    /// Appends the row to a run file of a sorted load (`sorted_load`), which only
+    /// [`Values::read_from`] reads back, in the same import.
+    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        let len = u32::try_from(self.text.len()).expect("a roster row is shorter than 4 GB");
+        out.write_all(&len.to_le_bytes())?;
+        out.write_all(self.text.as_bytes())?;
+        for end in self.ends {
+            out.write_all(&end.to_le_bytes())?;
+        }
+        out.write_all(&self.nulls.to_le_bytes())?;
+        out.write_all(&self.birth_date.num_days_from_ce().to_le_bytes())?;
+        out.write_all(&self.agency_id.to_le_bytes())?;
+        out.write_all(&[
+            index_of(&SEXES, self.sex),
+            index_of(&EMPLOYEE_TYPES, self.employee_type),
+        ])
+    }
+
+    /// Reads back a row [`Values::write_to`] wrote.
+    pub fn read_from(input: &mut impl Read) -> io::Result<Values> {
+        let mut text = vec![0; u32::from_le_bytes(read_array(input)?) as usize];
+        input.read_exact(&mut text)?;
+        let text = String::from_utf8(text)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?
+            .into_boxed_str();
+        let mut ends = [0; TEXTS];
+        for end in &mut ends {
+            *end = u32::from_le_bytes(read_array(input)?);
+        }
+        let nulls = u16::from_le_bytes(read_array(input)?);
+        let birth_date =
+            NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(read_array(input)?))
+                .ok_or_else(|| {
+                    io::Error::new(io::ErrorKind::InvalidData, "birth date out of range")
+                })?;
+        let agency_id = i64::from_le_bytes(read_array(input)?);
+        let [sex, employee_type] = read_array(input)?;
+        let pick = |table: &[&'static str; 2], i: u8| {
+            table.get(usize::from(i)).copied().ok_or_else(|| {
+                io::Error::new(io::ErrorKind::InvalidData, "unknown sex or employee type")
+            })
+        };
+        Ok(Values {
+            text,
+            ends,
+            nulls,
+            birth_date,
+            agency_id,
+            sex: pick(&SEXES, sex)?,
+            employee_type: pick(&EMPLOYEE_TYPES, employee_type)?,
+        })
+    }
+
     /// The row's columns in the import's order, `birth_date` being [`Self::birth_date`]'s.
     pub fn cells<'a>(&'a self, birth_date: &'a str) -> [Cell<'a>; CELLS] {
         [
@@ -148,4 +211,15 @@ impl Values {
             self.cell(Text::Rank),
         ]
     }
+}
+
+fn index_of(table: &[&str; 2], value: &str) -> u8 {
+    let i = table.iter().position(|v| *v == value);
+    i.expect("sex and employee type come from these tables") as u8
+}
+
+fn read_array<const N: usize>(input: &mut impl Read) -> io::Result<[u8; N]> {
+    let mut bytes = [0; N];
+    input.read_exact(&mut bytes)?;
+    Ok(bytes)
 }

@@ -16,8 +16,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write as _};
-use std::path::PathBuf;
+use std::io::{self, BufReader, BufWriter, Write as _};
+use std::path::{Path, PathBuf};
 
 use tokio::sync::mpsc::{Receiver, Sender};
 
@@ -64,7 +64,7 @@ pub(super) fn run(
             return Ok(());
         }
     }
-    buffer.sort_unstable_by(|a, b| a.nip().cmp(b.nip()));
+    Values::sort_by_nip(&mut buffer);
     let total = runs.rows + buffer.len() as u64;
     let mut merged = runs.merge(buffer)?;
     let mut written = 0;
@@ -103,29 +103,23 @@ struct Runs {
 impl Runs {
     /// Sorts `rows` by NIP and writes them to a new run file; leaves `rows` empty.
     fn spill(&mut self, rows: &mut Vec<Values>) -> Result<(), ImportError> {
-        rows.sort_unstable_by(|a, b| a.nip().cmp(b.nip()));
+        Values::sort_by_nip(rows);
         let dir = match &self.dir {
             Some(dir) => dir,
             None => self.dir.insert(
                 tempfile::Builder::new()
                     .prefix("netral-import-")
                     .tempdir()
-                    .map_err(|source| ImportError::Spill {
-                        path: std::env::temp_dir().display().to_string(),
-                        source,
-                    })?,
+                    .map_err(spill_failed(&std::env::temp_dir()))?,
             ),
         };
         let path = dir.path().join(format!("run-{}", self.files.len()));
-        let failed = |source| ImportError::Spill {
-            path: path.display().to_string(),
-            source,
-        };
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(failed)?);
+        let failed = spill_failed(&path);
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(&failed)?);
         for row in rows.iter() {
-            row.write_to(&mut out).map_err(failed)?;
+            row.write_to(&mut out).map_err(&failed)?;
         }
-        out.flush().map_err(failed)?;
+        out.flush().map_err(&failed)?;
         self.rows += rows.len() as u64;
         self.files.push((path, rows.len() as u64));
         rows.clear();
@@ -136,10 +130,7 @@ impl Runs {
     fn merge(self, last: Vec<Values>) -> Result<Merge, ImportError> {
         let mut sources = Vec::with_capacity(self.files.len() + 1);
         for (path, rows) in &self.files {
-            let file = File::open(path).map_err(|source| ImportError::Spill {
-                path: path.display().to_string(),
-                source,
-            })?;
+            let file = File::open(path).map_err(spill_failed(path))?;
             sources.push(Source::File {
                 input: BufReader::with_capacity(RUN_READ_BUFFER, file),
                 left: *rows,
@@ -197,19 +188,24 @@ impl Source {
             Source::File { left: 0, .. } => Ok(None),
             Source::File { input, left, path } => {
                 *left -= 1;
+                // Lazily: the error's path is text made only when a read fails, not per row.
                 Values::read_from(input)
                     .map(Some)
-                    .map_err(|source| ImportError::Spill {
-                        path: path.display().to_string(),
-                        source,
-                    })
+                    .map_err(|source| spill_failed(path)(source))
             }
         }
     }
 }
 
+fn spill_failed(path: &Path) -> impl Fn(io::Error) -> ImportError + use<> {
+    let path = path.display().to_string();
+    move |source| ImportError::Spill {
+        path: path.clone(),
+        source,
+    }
+}
+
 /// A run's next row, ordered so that `BinaryHeap` (a max-heap) gives the smallest NIP first.
-/// NIPs are 18 digits, so text order is number order.
 struct Head {
     row: Values,
     source: usize,

@@ -96,8 +96,8 @@ impl Values {
             birth_date: record.birth_date(),
             agency_id,
             sex: match record.sex() {
-                Sex::Male => "male",
-                Sex::Female => "female",
+                Sex::Male => SEXES[0],
+                Sex::Female => SEXES[1],
             },
             employee_type: record.employee_type().as_str(),
         }
@@ -118,6 +118,12 @@ impl Values {
 
     pub fn nip(&self) -> &str {
         self.text(Text::Nip).unwrap_or_default()
+    }
+
+    /// Puts rows in NIP order (18 digits each, so text order is number order), the order in
+    /// which they fill the NIP index from one end.
+    pub fn sort_by_nip(rows: &mut [Values]) {
+        rows.sort_unstable_by(|a, b| a.nip().cmp(b.nip()));
     }
 
     /// The birth date as stored (`YYYY-MM-DD`, as sqlx writes a date), into `buffer`.

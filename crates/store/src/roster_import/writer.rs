@@ -184,7 +184,7 @@ async fn sqlite(
 ) -> Result<(u64, u64), StoreError> {
     sqlx::query(SQLITE_IMPORT_CACHE).execute(&mut **tx).await?;
     // In NIP order, consecutive rows land on the same pages of the NIP index.
-    values.sort_unstable_by(|a, b| a.nip().cmp(b.nip()));
+    Values::sort_by_nip(&mut values);
     // New rows get rowids above the largest one, which tells inserted rows from updated ones
     // without reading the batch back; the transaction holds SQLite's only write lock.
     let before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM civil_servants")

@@ -6,6 +6,10 @@
 //! On the query side a "rare words" part takes only the query's rarest strong words (by their
 //! frequency among the queries, which stand for the population); on the roster side it takes
 //! every strong word, since the roster record cannot know which of its words a query chose.
+//! A name made of common words only ("Sri Rahayu", "Siti") keys, where the rule allows it, on
+//! its two rarest words together, or on its only word as the whole name: keyed on one common
+//! word, it would meet every Sri of its regency, and the pairs grow with the square of the
+//! regency's size (decision 0024).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -26,8 +30,9 @@ pub enum KeyPart {
     /// word ("Dwi", "Retno") names too many people to make a pair likely.
     FullName(usize),
     /// The phonetic keys of a name field's strong words: on the query side the `count` rarest
-    /// of those not too common (and, with `fallback`, a name of common words only keys on its
-    /// rarest); on the roster side all of them.
+    /// of those not too common; on the roster side all of them. With `fallback`, a query name
+    /// of common words only keys on its two rarest words together (or, of one word, on that
+    /// word alone as the whole name), and the roster side gives those keys too.
     RareWords {
         field: usize,
         count: usize,
@@ -125,26 +130,46 @@ pub enum Side<'a> {
 
 /// Appends the keys of every rule for one record to `out`.
 pub fn keys(rules: &[BlockingRule], values: &[Value], side: Side<'_>, out: &mut Vec<u64>) {
-    let mut choices: Vec<Vec<u64>> = Vec::new();
-    'rules: for (index, rule) in rules.iter().enumerate() {
-        choices.clear();
-        for part in &rule.parts {
-            let options = part_values(part, values, side);
-            if options.is_empty() {
-                continue 'rules;
-            }
-            choices.push(options);
-        }
-        // The cartesian product of the parts' values (rules have one many-valued part at most).
-        let mut partial = vec![mix(0, index as u64 + 1)];
-        for options in &choices {
-            partial = partial
-                .iter()
-                .flat_map(|&acc| options.iter().map(move |&v| mix(acc, v)))
-                .collect();
-        }
-        out.extend(partial);
+    for (index, rule) in rules.iter().enumerate() {
+        rule_keys(index, rule, values, side, out);
     }
+}
+
+/// Appends the keys of one rule, the `index`-th of its schema (keys of different rules never
+/// meet, even when made of the same values).
+pub fn rule_keys(
+    index: usize,
+    rule: &BlockingRule,
+    values: &[Value],
+    side: Side<'_>,
+    out: &mut Vec<u64>,
+) {
+    let mut choices: Vec<Vec<u64>> = Vec::with_capacity(rule.parts.len());
+    for part in &rule.parts {
+        let options = part_values(part, values, side);
+        if options.is_empty() {
+            return;
+        }
+        choices.push(options);
+    }
+    // The cartesian product of the parts' values (rules have one many-valued part at most).
+    let mut partial = vec![mix(0, index as u64 + 1)];
+    for options in &choices {
+        partial = partial
+            .iter()
+            .flat_map(|&acc| options.iter().map(move |&v| mix(acc, v)))
+            .collect();
+    }
+    out.extend(partial);
+}
+
+/// Tags that keep a word pair's key and a one-word name's key apart from a word's.
+const WORD_PAIR: u64 = 0x7061_6972;
+const SOLE_WORD: u64 = 0x736f_6c65;
+
+fn word_pair(a: u64, b: u64) -> u64 {
+    let (low, high) = if a <= b { (a, b) } else { (b, a) };
+    mix(mix(WORD_PAIR, low), high)
 }
 
 fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
@@ -175,19 +200,37 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
             let mut sounds: Vec<u64> = name.strong().map(|i| name.sounds[i]).collect();
             sounds.sort_unstable();
             sounds.dedup();
-            if let Side::Query(rarity) = side {
-                sounds.sort_by_key(|&s| (rarity.of(s), s));
-                // A name of common words only ("Siti", "Sri Rahayu") keys on its rarest one
-                // where the rule allows (a rule narrow enough, such as word and regency), so
-                // no query is left without a key; others key on uncommon words only.
-                let uncommon = sounds.iter().filter(|&&s| !rarity.too_common(s)).count();
-                let keep = match (uncommon, fallback) {
-                    (0, true) => 1,
-                    (n, _) => n.min(count),
-                };
-                sounds.truncate(keep);
+            match side {
+                Side::Query(rarity) => {
+                    sounds.sort_by_key(|&s| (rarity.of(s), s));
+                    let uncommon = sounds.iter().filter(|&&s| !rarity.too_common(s)).count();
+                    if uncommon == 0 && fallback {
+                        // Common words only: no query is left without a key, and the key is
+                        // still narrow.
+                        return match sounds[..] {
+                            [] => vec![],
+                            [sole] => vec![mix(SOLE_WORD, sole)],
+                            [a, b, ..] => vec![word_pair(a, b)],
+                        };
+                    }
+                    sounds.truncate(uncommon.min(count));
+                    sounds
+                }
+                Side::Roster => {
+                    if fallback {
+                        let words = sounds.len();
+                        for i in 0..words {
+                            for j in i + 1..words {
+                                sounds.push(word_pair(sounds[i], sounds[j]));
+                            }
+                        }
+                        if words == 1 {
+                            sounds.push(mix(SOLE_WORD, sounds[0]));
+                        }
+                    }
+                    sounds
+                }
             }
-            sounds
         }
     }
 }
@@ -251,6 +294,56 @@ mod tests {
             &mut other,
         );
         assert!(!query_keys.iter().any(|k| other.contains(k)));
+    }
+
+    /// Keys of the name-and-regency rule with fallback (field 0 the name, 1 the regency).
+    fn fallback_keys(name: &str, side: Side<'_>) -> Vec<u64> {
+        let rule = BlockingRule::new(
+            "rare word and regency",
+            vec![
+                KeyPart::RareWords {
+                    field: 0,
+                    count: 2,
+                    fallback: true,
+                },
+                KeyPart::Same(1),
+            ],
+        );
+        let values = vec![Value::Name(name_key(name)), Value::Exact(Some(32))];
+        let mut out = Vec::new();
+        keys(std::slice::from_ref(&rule), &values, side, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_name_of_common_words_keys_on_them_together() {
+        // Among 1,000 queries, "Sri", "Rahayu" and "Siti" are common (more than 1 in 500).
+        let mut rarity = Rarity::default();
+        for i in 0..1000 {
+            let name = match i % 4 {
+                0 => "Sri Rahayu".to_owned(),
+                1 => "Siti".to_owned(),
+                _ => format!("Budi{i}"),
+            };
+            rarity.count(&[Value::Name(name_key(&name)), Value::Exact(Some(32))]);
+        }
+        let meets = |query: &str, roster: &str| {
+            let q = fallback_keys(query, Side::Query(&rarity));
+            assert_eq!(q.len(), 1, "{query}: one key");
+            fallback_keys(roster, Side::Roster)
+                .iter()
+                .any(|k| q.contains(k))
+        };
+        assert!(meets("Sri Rahayu", "Sri Rahayu"));
+        assert!(meets("SRI RAHAYU, S.Pd.", "Rahayu Sri Ningsih"));
+        // One common word shared is not enough: that key would meet every Sri of the regency.
+        assert!(!meets("Sri Rahayu", "Sri Wahyuni"));
+        assert!(!meets("Sri Rahayu", "Rahayu"));
+        // A one-word name meets the same one-word name only.
+        assert!(meets("Hj. Siti", "Siti"));
+        assert!(!meets("Siti", "Siti Aminah"));
+        // A name with a word that is not common keys on that word alone, as before.
+        assert!(meets("Siti Aminah", "Aminah"));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum Comparator {
     Exact,
     /// missing, different, similar (Jaro–Winkler ≥ 0.80), close (≥ 0.92 or one edit), exact.
     Text,
+    /// missing, different (nothing shared), overlap (some shared), agree (the same set).
+    Set,
 }
 
 impl Comparator {
@@ -39,6 +41,7 @@ impl Comparator {
             Comparator::Date => &["missing", "different", "near", "typo", "exact"],
             Comparator::Exact => &["missing", "different", "agree"],
             Comparator::Text => &["missing", "different", "similar", "close", "exact"],
+            Comparator::Set => &["missing", "different", "overlap", "agree"],
         }
     }
 
@@ -53,17 +56,38 @@ impl Comparator {
             (Value::Date(Some(a)), Value::Date(Some(b))) => date_level(*a, *b),
             (Value::Exact(Some(a)), Value::Exact(Some(b))) => 1 + u8::from(a == b),
             (Value::Text(Some(a)), Value::Text(Some(b))) => text_level(a, b),
+            (Value::Words(Some(a)), Value::Words(Some(b))) => set_level(a, b),
             _ => 0,
         }
     }
+
+    /// The pair's level when that level is `useful`, or `None` when the pair's level is
+    /// certainly not: a name's Jaro–Winkler similarity (the costly part of most comparisons)
+    /// is computed only when a level it decides is useful. The linker marks useful the levels
+    /// that could still lift a pair to the review band.
+    pub fn compare_useful(self, left: &Value, right: &Value, useful: &[bool]) -> Option<u8> {
+        let level = match (left, right) {
+            (Value::Name(Some(a)), Value::Name(Some(b))) => {
+                match name_level_without_similarity(a, b) {
+                    Some(level) => level,
+                    None if useful[1] || useful[2] || useful[3] => name_level(a, b),
+                    None => return None,
+                }
+            }
+            _ => self.compare(left, right),
+        };
+        useful[usize::from(level)].then_some(level)
+    }
 }
 
-fn name_level(a: &NameKey, b: &NameKey) -> u8 {
+/// The name level where no string similarity is needed to tell it: exact, phonetic, or close
+/// by containment; `None` when only Jaro–Winkler can tell close, partial and different apart.
+fn name_level_without_similarity(a: &NameKey, b: &NameKey) -> Option<u8> {
     if a.joined == b.joined {
-        return 5;
+        return Some(5);
     }
     if a.sorted_sounds == b.sorted_sounds {
-        return 4;
+        return Some(4);
     }
     let (short, long) = if a.tokens.len() <= b.tokens.len() {
         (a, b)
@@ -74,8 +98,15 @@ fn name_level(a: &NameKey, b: &NameKey) -> u8 {
         .strong()
         .all(|i| long.sounds.contains(&short.sounds[i]));
     let strong_words = short.strong().count();
+    (contained && strong_words >= 1 && short.tokens.len() >= 2).then_some(3)
+}
+
+fn name_level(a: &NameKey, b: &NameKey) -> u8 {
+    if let Some(level) = name_level_without_similarity(a, b) {
+        return level;
+    }
     let jw = jaro_winkler(&a.core, &b.core);
-    if (contained && strong_words >= 1 && short.tokens.len() >= 2) || jw >= 0.92 {
+    if jw >= 0.92 {
         return 3;
     }
     let shares_strong = a
@@ -85,6 +116,18 @@ fn name_level(a: &NameKey, b: &NameKey) -> u8 {
         return 2;
     }
     1
+}
+
+/// Two sorted sets of distinct hashes.
+fn set_level(a: &[u64], b: &[u64]) -> u8 {
+    if a == b {
+        return 3;
+    }
+    if a.iter().any(|x| b.binary_search(x).is_ok()) {
+        2
+    } else {
+        1
+    }
 }
 
 fn date_level(a: NaiveDate, b: NaiveDate) -> u8 {
@@ -231,6 +274,40 @@ mod tests {
     }
 
     #[test]
+    fn a_useful_level_is_the_level_and_no_other_is_reported() {
+        let names = [
+            "Ir. Djoko Santoso",
+            "Joko Santoso, S.T.",
+            "Achmad Rizki",
+            "Ahmad Rizky",
+            "Santoso Joko",
+            "Siti Nurhaliza",
+            "Siti Nurhaliza Putri",
+            "Nurhaliza Wati",
+            "Budi Santoso",
+            "Budiman Santosa",
+            "Wati Lestari",
+            "I Wayan Sudarsana",
+            "I Wayan Artawan",
+            "Rini",
+        ];
+        let c = Comparator::Name;
+        for a in names {
+            for b in names {
+                let (a, b) = (name(a), name(b));
+                let level = c.compare(&a, &b);
+                // Every set of useful levels, "missing" to "exact".
+                for mask in 0u32..64 {
+                    let useful: Vec<bool> = (0..6).map(|l| mask & (1 << l) != 0).collect();
+                    let got = c.compare_useful(&a, &b, &useful);
+                    let want = useful[usize::from(level)].then_some(level);
+                    assert_eq!(got, want, "{a:?} / {b:?}, useful {useful:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn date_levels() {
         let d = |y, m, d| Value::Date(NaiveDate::from_ymd_opt(y, m, d));
         let c = Comparator::Date;
@@ -250,6 +327,17 @@ mod tests {
         assert_eq!(level(c, &t("1234567"), &t("1243567")), "close");
         assert_eq!(level(c, &t("1234567"), &t("123567")), "close");
         assert_eq!(level(c, &t("abcdef"), &t("zzzzzz")), "different");
+    }
+
+    #[test]
+    fn set_levels() {
+        let w = |s: &[u64]| Value::Words(Some(s.into()));
+        let c = Comparator::Set;
+        assert_eq!(level(c, &w(&[1, 2]), &w(&[1, 2])), "agree");
+        assert_eq!(level(c, &w(&[1, 2]), &w(&[2, 5])), "overlap");
+        assert_eq!(level(c, &w(&[1]), &w(&[1, 2])), "overlap");
+        assert_eq!(level(c, &w(&[1]), &w(&[3])), "different");
+        assert_eq!(level(c, &w(&[1]), &Value::Words(None)), "missing");
     }
 
     #[test]

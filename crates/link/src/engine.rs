@@ -81,6 +81,9 @@ pub struct LinkStats {
     pub training_pairs: u64,
     pub random_pairs: u64,
     pub pairs_compared: u64,
+    /// Each blocking rule's name and the pairs it proposed, before pairs found by several
+    /// rules were counted once (Splink's "comparisons by blocking rule"): where to tune.
+    pub pairs_by_rule: Vec<(String, u64)>,
     pub matches: u64,
     pub reviews: u64,
     /// Pairs sent to review because a second roster record scored nearly as well.
@@ -110,6 +113,15 @@ struct Hit {
     levels: Vec<u8>,
     id: Arc<str>,
     display: Arc<str>,
+}
+
+impl Hit {
+    /// Whether a record scoring `score` ranks above this hit: a higher score, or the same
+    /// score and a smaller id, so that ties keep the same records whatever order the roster's
+    /// batches reached the workers in.
+    fn beaten_by(&self, score: f64, id: &str) -> bool {
+        score > self.score || (score == self.score && id < &*self.id)
+    }
 }
 
 /// Each query's two best hits.
@@ -160,9 +172,10 @@ impl Frequencies {
 /// The model with everything a comparison needs precomputed.
 struct Scorer<'a> {
     schema: &'a Schema,
-    model: &'a Model,
-    frequencies: &'a Frequencies,
     weights: Vec<Vec<f64>>,
+    /// Each query's term-frequency adjustment of an exact agreement, field by field (0 for
+    /// fields that are not names): `log2(u_exact / tf(name))`.
+    exact_tf: Vec<f64>,
     prior: f64,
     review_bits: f64,
 }
@@ -170,49 +183,131 @@ struct Scorer<'a> {
 impl<'a> Scorer<'a> {
     fn new(
         schema: &'a Schema,
-        model: &'a Model,
-        frequencies: &'a Frequencies,
+        model: &Model,
+        frequencies: &Frequencies,
         thresholds: Thresholds,
+        queries: &[Query],
     ) -> Self {
         let weights = model
             .fields
             .iter()
             .map(|f| (0..f.m.len() as u8).map(|l| f.weight(l)).collect())
             .collect();
+        let mut exact_tf = Vec::with_capacity(queries.len() * schema.fields.len());
+        for query in queries {
+            for (field, spec) in schema.fields.iter().enumerate() {
+                let u_exact = model.fields[field].u[usize::from(spec.comparator.exact_level())];
+                exact_tf.push(match spec.comparator {
+                    Comparator::Name => frequencies
+                        .of_name(field, &query.values[field])
+                        .map_or(0.0, |tf| (u_exact / tf).log2()),
+                    _ => 0.0,
+                });
+            }
+        }
         Scorer {
             schema,
-            model,
-            frequencies,
             weights,
+            exact_tf,
             prior: model.prior_weight(),
             review_bits: bits(thresholds.review_probability),
         }
     }
 
-    /// The term-frequency adjustment of exact name agreements: `log2(u_exact / tf(name))`.
-    fn tf_bits(&self, levels: &[u8], query: &Query) -> f64 {
-        let mut total = 0.0;
-        for (field, spec) in self.schema.fields.iter().enumerate() {
-            if spec.comparator == Comparator::Name
-                && levels[field] == spec.comparator.exact_level()
-                && let Some(tf) = self.frequencies.of_name(field, &query.values[field])
-            {
-                let u_exact = self.model.fields[field].u[usize::from(levels[field])];
-                total += (u_exact / tf).log2();
-            }
-        }
-        total
+    /// A field's weight at a level for query `q`, its term-frequency adjustment included.
+    fn weight(&self, q: usize, field: usize, level: u8) -> f64 {
+        let exact = self.schema.fields[field].comparator.exact_level();
+        let tf = if level == exact && level > 0 {
+            self.exact_tf[q * self.schema.fields.len() + field]
+        } else {
+            0.0
+        };
+        self.weights[field][usize::from(level)] + tf
     }
 
-    fn score(&self, levels: &[u8], query: &Query) -> (f64, f64) {
+    /// The term-frequency adjustment the levels earn (exact name agreements only).
+    fn tf_bits(&self, levels: &[u8], q: usize) -> f64 {
+        levels
+            .iter()
+            .enumerate()
+            .map(|(field, &level)| {
+                self.weight(q, field, level) - self.weights[field][usize::from(level)]
+            })
+            .sum()
+    }
+
+    fn score(&self, levels: &[u8], q: usize) -> (f64, f64) {
         let base: f64 = self.prior
             + levels
                 .iter()
                 .zip(&self.weights)
                 .map(|(&l, w)| w[usize::from(l)])
                 .sum::<f64>();
-        let tf = self.tf_bits(levels, query);
+        let tf = self.tf_bits(levels, q);
         (base + tf, tf)
+    }
+
+    /// Compares a pair into `levels` unless it certainly scores below `floor`: the cheap fields
+    /// first, then the names, each asked only for the levels that could still reach the floor
+    /// (so Jaro–Winkler runs only where it can matter). False: skip the pair.
+    fn compare_above(
+        &self,
+        q: usize,
+        query: &Query,
+        record: &Record,
+        floor: f64,
+        levels: &mut Vec<u8>,
+    ) -> bool {
+        levels.clear();
+        let mut known = self.prior;
+        let mut open = 0.0;
+        for (field, spec) in self.schema.fields.iter().enumerate() {
+            if spec.comparator == Comparator::Name {
+                levels.push(0);
+                open += self.best_weight(q, field);
+            } else {
+                let level = spec
+                    .comparator
+                    .compare(&query.values[field], &record.values[field]);
+                levels.push(level);
+                known += self.weights[field][usize::from(level)];
+            }
+        }
+        // A hair below the floor: the sums here run in another order than the score's.
+        let floor = floor - 1e-9;
+        if known + open < floor {
+            return false;
+        }
+        let mut useful = Vec::new();
+        for (field, spec) in self.schema.fields.iter().enumerate() {
+            if spec.comparator != Comparator::Name {
+                continue;
+            }
+            open -= self.best_weight(q, field);
+            let needed = floor - known - open;
+            useful.clear();
+            useful.extend(
+                (0..spec.comparator.levels().len() as u8)
+                    .map(|l| self.weight(q, field, l) >= needed),
+            );
+            let Some(level) = spec.comparator.compare_useful(
+                &query.values[field],
+                &record.values[field],
+                &useful,
+            ) else {
+                return false;
+            };
+            levels[field] = level;
+            known += self.weight(q, field, level);
+        }
+        true
+    }
+
+    /// The most a field could add for query `q`, whatever the record.
+    fn best_weight(&self, q: usize, field: usize) -> f64 {
+        (0..self.weights[field].len() as u8)
+            .map(|level| self.weight(q, field, level))
+            .fold(f64::NEG_INFINITY, f64::max)
     }
 }
 
@@ -227,21 +322,27 @@ fn compare_into(schema: &Schema, query: &Query, record: &Record, levels: &mut Ve
     );
 }
 
-/// The queries a record shares a blocking key with, each once.
+/// The queries a record shares a blocking key with, each once; `by_rule` counts the pairs
+/// each rule proposed before the union.
 fn blocked(
     index: &PrehashedMap<Vec<u32>>,
     rules: &[BlockingRule],
     record: &Record,
     keys: &mut Vec<u64>,
     out: &mut Vec<u32>,
+    by_rule: &mut [u64],
 ) {
-    keys.clear();
     out.clear();
-    blocking::keys(rules, &record.values, Side::Roster, keys);
-    for key in keys.iter() {
-        if let Some(queries) = index.get(key) {
-            out.extend_from_slice(queries);
+    for (r, rule) in rules.iter().enumerate() {
+        keys.clear();
+        blocking::rule_keys(r, rule, &record.values, Side::Roster, keys);
+        let before = out.len();
+        for key in keys.iter() {
+            if let Some(queries) = index.get(key) {
+                out.extend_from_slice(queries);
+            }
         }
+        by_rule[r] += (out.len() - before) as u64;
     }
     out.sort_unstable();
     out.dedup();
@@ -348,14 +449,20 @@ impl Linker {
             }
             None => self.estimate(&sample, &frequencies, &mut stats),
         };
-        let scorer = Scorer::new(&self.schema, &model, &frequencies, self.options.thresholds);
+        let scorer = Scorer::new(
+            &self.schema,
+            &model,
+            &frequencies,
+            self.options.thresholds,
+            &self.queries,
+        );
         let processed = AtomicU64::new(0);
         let compared = AtomicU64::new(0);
         let rejected = Mutex::new((0u64, Vec::<String>::new()));
         let threads = self.options.threads.max(1);
         let (sender, receiver) = sync_channel::<Work<R>>(threads * 2);
         let receiver = Mutex::new(receiver);
-        let bests: Vec<Best> = std::thread::scope(|scope| {
+        let results: Vec<(Best, Vec<u64>)> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
                     scope.spawn(|| {
@@ -398,7 +505,7 @@ impl Linker {
                                 progress(done);
                             }
                         }
-                        best
+                        (best, state.by_rule)
                     })
                 })
                 .collect();
@@ -429,6 +536,19 @@ impl Linker {
         }
         stats.roster_rows = processed.into_inner() + stats.rejected_rows;
         stats.pairs_compared = compared.into_inner();
+        stats.pairs_by_rule = self
+            .schema
+            .blocking
+            .iter()
+            .map(|rule| (rule.name.clone(), 0))
+            .collect();
+        let mut bests = Vec::with_capacity(results.len());
+        for (best, by_rule) in results {
+            for ((_, total), count) in stats.pairs_by_rule.iter_mut().zip(by_rule) {
+                *total += count;
+            }
+            bests.push(best);
+        }
         let proposals = self.propose(&scorer, bests, &mut stats);
         Ok(LinkOutcome {
             proposals,
@@ -484,19 +604,50 @@ impl Linker {
             .iter()
             .map(|f| vec![0; f.comparator.levels().len()])
             .collect();
-        let mut levels = Vec::with_capacity(self.schema.fields.len());
         if !sample.is_empty() && !self.queries.is_empty() {
             let wanted = self
                 .options
                 .random_pairs
                 .min(sample.len().saturating_mul(self.queries.len()));
-            let mut rng = SplitMix(self.options.seed);
-            for _ in 0..wanted {
-                let record = &sample[rng.below(sample.len())];
-                let query = &self.queries[rng.below(self.queries.len())];
-                compare_into(&self.schema, query, record, &mut levels);
-                for (counts, &l) in random.iter_mut().zip(&levels) {
-                    counts[usize::from(l)] += 1;
+            // In a fixed number of parts, each with its own seed, shared out among the
+            // threads: the counts do not depend on how many threads there are.
+            const PARTS: usize = 16;
+            let next = AtomicU64::new(0);
+            let counted: Vec<Vec<Vec<u64>>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..self.options.threads.max(1))
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut counts = random.clone();
+                            let mut levels = Vec::with_capacity(self.schema.fields.len());
+                            loop {
+                                let part = next.fetch_add(1, Ordering::Relaxed) as usize;
+                                if part >= PARTS {
+                                    break counts;
+                                }
+                                let mut rng = SplitMix(self.options.seed.wrapping_add(part as u64));
+                                let pairs = wanted / PARTS + usize::from(part < wanted % PARTS);
+                                for _ in 0..pairs {
+                                    let record = &sample[rng.below(sample.len())];
+                                    let query = &self.queries[rng.below(self.queries.len())];
+                                    compare_into(&self.schema, query, record, &mut levels);
+                                    for (field, &l) in counts.iter_mut().zip(&levels) {
+                                        field[usize::from(l)] += 1;
+                                    }
+                                }
+                            }
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| w.join().expect("no worker panics"))
+                    .collect()
+            });
+            for counts in counted {
+                for (total, field) in random.iter_mut().zip(counts) {
+                    for (t, c) in total.iter_mut().zip(field) {
+                        *t += c;
+                    }
                 }
             }
             stats.random_pairs = wanted as u64;
@@ -507,7 +658,13 @@ impl Linker {
         let fields = self.schema.fields.len();
         let mut prior: Option<f64> = None;
         for rule in &self.schema.training {
-            let scorer = Scorer::new(&self.schema, &model, frequencies, self.options.thresholds);
+            let scorer = Scorer::new(
+                &self.schema,
+                &model,
+                frequencies,
+                self.options.thresholds,
+                &self.queries,
+            );
             let (pairs, queries_keyed) = self.training_pairs(sample, rule, &patterns, &scorer);
             stats.training_pairs += pairs.len() as u64;
             let fixed: Vec<bool> = (0..fields).map(|f| rule.uses(f)).collect();
@@ -559,15 +716,16 @@ impl Linker {
                         let mut pairs = Vec::new();
                         let (mut keys, mut found, mut levels) =
                             (Vec::new(), Vec::new(), Vec::new());
+                        let mut by_rule = [0];
                         for record in part {
-                            blocked(index, rules, record, &mut keys, &mut found);
+                            blocked(index, rules, record, &mut keys, &mut found, &mut by_rule);
                             for &q in &found {
                                 let query = &self.queries[q as usize];
                                 compare_into(&self.schema, query, record, &mut levels);
                                 pairs.push(TrainingPair {
                                     query: q,
                                     pattern: patterns.encode(&levels),
-                                    tf_bits: scorer.tf_bits(&levels, query),
+                                    tf_bits: scorer.tf_bits(&levels, q as usize),
                                 });
                             }
                         }
@@ -590,24 +748,36 @@ impl Linker {
         best: &mut Best,
         state: &mut WorkerState,
     ) {
+        if state.by_rule.len() != self.schema.blocking.len() {
+            state.by_rule = vec![0; self.schema.blocking.len()];
+        }
         blocked(
             &self.index,
             &self.schema.blocking,
             record,
             &mut state.keys,
             &mut state.found,
+            &mut state.by_rule,
         );
         let mut shared: Option<(Arc<str>, Arc<str>)> = None;
         for &q in &state.found {
-            let query = &self.queries[q as usize];
-            compare_into(&self.schema, query, record, &mut state.levels);
+            let q = q as usize;
+            let query = &self.queries[q];
             state.compared += 1;
-            let (score, tf_bits) = scorer.score(&state.levels, query);
-            if score < scorer.review_bits {
+            let slots = &mut best[q];
+            // A pair matters only if it reaches review and beats the query's second best.
+            let floor = slots[1]
+                .as_ref()
+                .map_or(scorer.review_bits, |h| h.score.max(scorer.review_bits));
+            if !scorer.compare_above(q, query, record, floor, &mut state.levels) {
                 continue;
             }
-            let slots = &mut best[q as usize];
-            if slots[1].as_ref().is_some_and(|h| h.score >= score) {
+            let (score, tf_bits) = scorer.score(&state.levels, q);
+            if score < scorer.review_bits
+                || slots[1]
+                    .as_ref()
+                    .is_some_and(|h| !h.beaten_by(score, &record.id))
+            {
                 continue;
             }
             let (id, display) = shared
@@ -625,7 +795,10 @@ impl Linker {
                 id,
                 display,
             };
-            if slots[0].as_ref().is_none_or(|h| h.score < score) {
+            if slots[0]
+                .as_ref()
+                .is_none_or(|h| h.beaten_by(score, &record.id))
+            {
                 slots[1] = slots[0].take();
                 slots[0] = Some(hit);
             } else {
@@ -718,4 +891,99 @@ struct WorkerState {
     found: Vec<u32>,
     levels: Vec<u8>,
     compared: u64,
+    by_rule: Vec<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::kpu;
+    use crate::normalise::{degrees, name_key};
+    use crate::record::Relation;
+
+    fn values(name: &str, birth: Option<(i32, u32, u32)>, sex: u64, region: u64) -> Vec<Value> {
+        vec![
+            Value::Name(name_key(name)),
+            Value::Date(birth.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))),
+            Value::Exact(Some(sex)),
+            Value::Exact(Some(region)),
+            Value::Words(degrees(name.split(',').skip(1))),
+        ]
+    }
+
+    #[test]
+    fn pruned_comparisons_skip_only_pairs_below_the_floor() {
+        let schema = kpu::schema();
+        let people = [
+            ("Siti Aminah, S.Pd.", Some((1980, 3, 4)), 2, 1),
+            ("Hj. Siti Aminah, S.Pd., M.Pd.", Some((1980, 4, 3)), 2, 1),
+            ("Siti Aminah", None, 2, 2),
+            ("Sitti Aminah Putri", Some((1981, 3, 4)), 2, 1),
+            ("Djoko Santoso", Some((1975, 1, 1)), 1, 1),
+            ("Joko Santosa", Some((1975, 1, 1)), 1, 3),
+            ("Budi", None, 1, 1),
+            ("Budiman", Some((1990, 6, 6)), 1, 1),
+            ("I Wayan Sudarsana", Some((1970, 7, 7)), 1, 4),
+            ("I Wayan Artawan", Some((1970, 7, 7)), 1, 4),
+        ];
+        let records: Vec<Record> = people
+            .iter()
+            .map(|&(name, birth, sex, region)| Record {
+                id: name.to_owned(),
+                display: name.to_owned(),
+                values: values(name, birth, sex, region),
+            })
+            .collect();
+        let queries: Vec<Query> = records
+            .iter()
+            .map(|r| Query {
+                id: r.id.clone(),
+                relation: Relation::Own,
+                display: r.display.clone(),
+                values: r.values.clone(),
+            })
+            .collect();
+        // Random pairs rarely agree; true pairs are left as `from_random_pairs` guesses them.
+        let random = vec![
+            vec![0, 9_000, 900, 90, 9, 1],
+            vec![0, 9_500, 400, 80, 20],
+            vec![0, 5_000, 5_000],
+            vec![0, 9_900, 100],
+            vec![0, 800, 150, 50],
+        ];
+        let mut model = Model::from_random_pairs(&schema, &random);
+        model.prior = 1e-6;
+        let frequencies = Frequencies::count(&schema, &records);
+        let scorer = Scorer::new(
+            &schema,
+            &model,
+            &frequencies,
+            Thresholds::default(),
+            &queries,
+        );
+        let (mut full, mut pruned) = (Vec::new(), Vec::new());
+        let mut skipped = 0;
+        for (q, query) in queries.iter().enumerate() {
+            for record in &records {
+                compare_into(&schema, query, record, &mut full);
+                let (score, _) = scorer.score(&full, q);
+                for floor in [-30.0, -10.0, -2.0, 0.0, 5.0, 10.0, score, score + 0.5] {
+                    if scorer.compare_above(q, query, record, floor, &mut pruned) {
+                        assert_eq!(pruned, full, "{} / {}", query.id, record.id);
+                    } else {
+                        skipped += 1;
+                        assert!(
+                            score < floor,
+                            "{} / {} skipped at {floor} with score {score}",
+                            query.id,
+                            record.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(skipped > 0, "some pairs fall below some floor");
+    }
 }

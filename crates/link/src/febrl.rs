@@ -10,7 +10,7 @@ use crate::blocking::{BlockingRule, KeyPart};
 use crate::compare::Comparator;
 use crate::input::{self, Row, column};
 use crate::kpu::parse_date;
-use crate::normalise::{hash_str, name_key};
+use crate::normalise::{hash_str, name_key, word_set};
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 
 /// Columns in schema order, with their comparator.
@@ -92,6 +92,9 @@ impl Columns {
                     Comparator::Date => Value::Date(present.and_then(parse_date)),
                     Comparator::Exact => Value::Exact(present.map(|t| hash_str(&t.to_lowercase()))),
                     Comparator::Text => Value::Text(present.map(|t| t.to_lowercase().into())),
+                    Comparator::Set => {
+                        Value::Words(present.and_then(|t| word_set(t.split_whitespace())))
+                    }
                 }
             })
             .collect();

@@ -1,29 +1,32 @@
 //! The cross-check Netral exists for: KPU candidate lists (and the spouses they declare)
 //! against the civil-servant roster.
 //!
-//! Fields: name, birth date, sex and regency. A roster row's birth date and sex come from its
-//! columns or else from its NIP (*Nomor Induk Pegawai*, whose first eight digits are the birth
-//! date and fifteenth the sex); its regency from its NIK (*Nomor Induk Kependudukan*, the
-//! population number, whose first four digits are the regency of residence). A candidate's
-//! regency is the residence KPU publishes. A spouse query has the spouse's name, the sex
-//! opposite the candidate's and the candidate's regency, and no birth date.
+//! Fields: name, birth date, sex, regency and academic degrees. A roster row's birth date and
+//! sex come from its columns or else from its NIP (*Nomor Induk Pegawai*, whose first eight
+//! digits are the birth date and fifteenth the sex); its regency from its NIK (*Nomor Induk
+//! Kependudukan*, the population number, whose first four digits are the regency of
+//! residence); its degrees from its title columns. A candidate's regency is the residence KPU
+//! publishes, and its degrees the titles written around the name ("Ir. …, S.Pd."). A spouse
+//! query has the spouse's name and titles, the sex opposite the candidate's and the candidate's
+//! regency, and no birth date.
 //!
 //! Blocking: birth date with sex; a rare word of the name with the birth year; a rare word with
 //! the regency (the one that finds spouses and candidates whose birth date is not published).
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::str::FromStr;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use netral_domain::ids::Sex;
+use netral_domain::ids::{PersonName, Sex};
 
 use crate::LinkError;
 use crate::blocking::{BlockingRule, KeyPart};
 use crate::compare::Comparator;
 use crate::engine::{LinkOptions, LinkOutcome, Linker};
 use crate::input::{self, Row, column, optional_column};
-use crate::normalise::{hash_str, name_key};
+use crate::normalise::{degrees, hash_str, name_key};
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 
 const NAME: usize = 0;
@@ -38,6 +41,7 @@ pub fn schema() -> Schema {
             FieldSpec::new("birth_date", Comparator::Date),
             FieldSpec::new("sex", Comparator::Exact),
             FieldSpec::new("regency", Comparator::Exact),
+            FieldSpec::new("degrees", Comparator::Set),
         ],
         blocking: vec![
             BlockingRule::new(
@@ -113,6 +117,18 @@ fn sex_value(sex: Option<Sex>) -> Value {
     }))
 }
 
+/// The degrees among the titles written around a name on a list.
+fn written_degrees(written: &str) -> Value {
+    Value::Words(PersonName::from_str(written).ok().and_then(|name| {
+        degrees(
+            name.front_titles()
+                .iter()
+                .chain(name.back_titles())
+                .map(String::as_str),
+        )
+    }))
+}
+
 fn region_value(code: Option<&str>) -> Value {
     Value::Exact(code.filter(|c| !c.is_empty()).map(hash_str))
 }
@@ -153,6 +169,11 @@ impl RosterRow {
                 Value::Date(birth),
                 sex_value(sex),
                 region_value(region.as_deref()),
+                Value::Words(degrees(
+                    self.front_titles
+                        .split_whitespace()
+                        .chain(self.back_titles.split(',')),
+                )),
             ],
             display,
         })
@@ -171,6 +192,7 @@ impl CandidateRow {
                 Value::Date(self.birth),
                 sex_value(self.sex),
                 region_value(self.region_code.as_deref()),
+                written_degrees(&self.name),
             ],
         }];
         if let Some(spouse) = self.spouse.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -187,6 +209,7 @@ impl CandidateRow {
                     Value::Date(None),
                     sex_value(opposite),
                     region_value(self.region_code.as_deref()),
+                    written_degrees(spouse),
                 ],
             });
         }

@@ -218,6 +218,42 @@ pub fn phonetic(class: &str) -> String {
     out
 }
 
+/// Front titles that say nothing of schooling: religious (Haji, Hajjah, Kiai, Teungku,
+/// Ustaz), noble (Raden) and marital. A candidate list adds "H." to an elder's name where the
+/// roster has none, so these would only add noise to the comparison of degrees.
+const NOT_DEGREES: &[&str] = &["h", "hj", "kh", "tgk", "ust", "r", "rr", "ra", "rm", "ny"];
+
+/// A person's academic degrees as a set to compare (see [`word_set`]), from titles as written,
+/// the titles of [`NOT_DEGREES`] left out.
+pub fn degrees<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64]>> {
+    word_set(
+        titles
+            .into_iter()
+            .filter(|title| !NOT_DEGREES.contains(&plain(title).as_str())),
+    )
+}
+
+/// Words as a set to compare: sorted distinct hashes of each word lowercased without dots,
+/// spaces or other punctuation ("S.Pd." and "S. PD" are both "spd"); `None` when empty.
+pub fn word_set<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64]>> {
+    let mut set: Vec<u64> = words
+        .into_iter()
+        .map(plain)
+        .filter(|word| !word.is_empty())
+        .map(|word| hash_str(&word))
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    (!set.is_empty()).then(|| set.into_boxed_slice())
+}
+
+fn plain(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 pub(crate) fn hash_str(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);

@@ -43,6 +43,9 @@ pub enum Value {
     Exact(Option<u64>),
     /// Free text compared by similarity (an address, an identity number typed by hand).
     Text(Option<Box<str>>),
+    /// A set of words compared by overlap (academic degrees), as sorted distinct hashes;
+    /// `None` when there are none.
+    Words(Option<Box<[u64]>>),
 }
 
 /// A record of the big side (the roster), streamed through the engine once.

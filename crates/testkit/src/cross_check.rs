@@ -1,6 +1,6 @@
 //! A roster and a candidate list for the candidate cross-check (`netral_store::linking`),
-//! with planted pairs: a candidate written with titles and an old spelling ("Ir. H. Joko
-//! Santosa, M.T." for the roster's "Djoko Santoso"), a candidate who resigned before
+//! with planted pairs: a candidate written with a Haji title and an old spelling ("Ir. H. Joko
+//! Santosa, M.T." for the roster's "Ir. Djoko Santoso, M.T."), a candidate who resigned before
 //! designation (the caller records the resignation), and two wives named on the list.
 
 use netral_store::registry::candidates::import_candidates;
@@ -37,7 +37,7 @@ const CANDIDATE_FAMILY: [&str; 2] = ["Wibowo", "Setiawan"];
 pub async fn add_roster(db: &Db) -> i64 {
     let (_, agency_id) = add_karawang_official(db).await;
     let mut people: Vec<(String, String)> = vec![
-        (OWN_NIP.into(), "Djoko Santoso".into()),
+        (OWN_NIP.into(), "Ir. Djoko Santoso, M.T.".into()),
         (RESIGNED_NIP.into(), "Siti Rahmawati, S.E.".into()),
         (SPOUSE_NIP.into(), "Sri Wahyuni, S.Pd.".into()),
         (OTHER_SPOUSE_NIP.into(), "Dewi Kartika Sari".into()),

@@ -216,6 +216,12 @@ fn summary(outcome: &LinkOutcome, unresolved: u64, elapsed: Duration) {
         s.ambiguous,
         elapsed.as_secs_f64()
     );
+    let by_rule: Vec<String> = s
+        .pairs_by_rule
+        .iter()
+        .map(|(rule, pairs)| format!("{rule} {pairs}"))
+        .collect();
+    eprintln!("pairs by blocking rule: {}", by_rule.join("; "));
     for example in &s.rejected_examples {
         eprintln!("unreadable roster row: {example}");
     }

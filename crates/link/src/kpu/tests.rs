@@ -88,6 +88,46 @@ fn a_candidate_with_a_spouse_gives_two_queries() {
     assert_eq!(queries[1].relation, Relation::Spouse);
     assert!(matches!(queries[1].values[SEX], Value::Exact(Some(2))));
     assert!(matches!(queries[1].values[BIRTH], Value::Date(None)));
+    // "H." (Haji) is no degree: neither side has one.
+    let degrees = degrees_field();
+    assert!(matches!(queries[0].values[degrees], Value::Words(None)));
+    assert!(matches!(queries[1].values[degrees], Value::Words(None)));
+}
+
+fn degrees_field() -> usize {
+    schema()
+        .fields
+        .iter()
+        .position(|f| f.name == "degrees")
+        .unwrap()
+}
+
+#[test]
+fn degrees_compare_as_written_on_the_list_and_kept_in_the_roster() {
+    let degrees = degrees_field();
+    let roster = RosterRow {
+        nip: "198003042005012001".into(),
+        name: "Siti Rahma".into(),
+        front_titles: "Dr. Hj.".into(),
+        back_titles: "S.Pd., M.Si.".into(),
+        ..RosterRow::default()
+    }
+    .to_record()
+    .unwrap();
+    let level = |written: &str| {
+        let query = &CandidateRow {
+            name: written.into(),
+            ..CandidateRow::default()
+        }
+        .to_queries()[0];
+        let comparator = schema().fields[degrees].comparator;
+        comparator.levels()
+            [usize::from(comparator.compare(&query.values[degrees], &roster.values[degrees]))]
+    };
+    assert_eq!(level("Dr.Hj. SITI RAHMA, S.PD., M.Si."), "agree");
+    assert_eq!(level("Hj. Siti Rahma, S.Pd."), "overlap");
+    assert_eq!(level("Siti Rahma, S.E."), "different");
+    assert_eq!(level("Hj. Siti Rahma"), "missing");
 }
 
 /// A small synthetic country written to files, with its truth: (line, nip, relation).
@@ -269,4 +309,38 @@ fn a_saved_model_gives_the_same_proposals() {
     };
     assert_eq!(pairs(&first), pairs(&second));
     assert_eq!(second.model.em_iterations, first.model.em_iterations);
+}
+
+#[test]
+fn proposals_do_not_depend_on_the_number_of_threads() {
+    // Namesakes tie; which of them a query keeps must not depend on which worker read them.
+    let data = synthetic(10_000, 1_500);
+    let run = |threads: usize| {
+        let options = LinkOptions {
+            threads,
+            training_rows: 4_000,
+            ..LinkOptions::default()
+        };
+        let (outcome, _) = link_files(&data.roster, &data.candidates, &options).unwrap();
+        let proposals: Vec<_> = outcome
+            .proposals
+            .iter()
+            .map(|p| {
+                (
+                    p.query_id.clone(),
+                    p.relation,
+                    p.record_id.clone(),
+                    p.band,
+                    p.score,
+                )
+            })
+            .collect();
+        (proposals, outcome.stats.pairs_by_rule)
+    };
+    let (one, one_by_rule) = run(1);
+    let (three, three_by_rule) = run(3);
+    assert!(!one.is_empty());
+    assert_eq!(one, three);
+    assert_eq!(one_by_rule, three_by_rule);
+    assert!(one_by_rule.iter().all(|(_, pairs)| *pairs > 0));
 }

@@ -50,7 +50,9 @@ async fn a_verifier_compares_a_pair_side_by_side_and_accepts_it() {
         );
         let explanation = text(&client, "#cross-explanation").await;
         assert!(
-            explanation.contains("Peluang awal") && explanation.contains("Tanggal lahir"),
+            explanation.contains("Peluang awal")
+                && explanation.contains("Tanggal lahir")
+                && explanation.contains("Gelar akademik"),
             "{explanation}"
         );
         let overflow = eval(

@@ -127,20 +127,46 @@ impl Hit {
 /// Each query's two best hits.
 type Best = Vec<[Option<Hit>; 2]>;
 
-/// Term frequencies of each name field's words in the training sample.
+/// Term frequencies of each name field's words in the training sample, in the whole sample
+/// and within each region of the schema's `name_region` field.
 struct Frequencies {
     rows: f64,
     words: Vec<PrehashedMap<u32>>,
+    /// Sample rows per region.
+    region_rows: PrehashedMap<u32>,
+    /// Each name field's words counted per region (key: [`regional_key`]).
+    regional_words: Vec<PrehashedMap<u32>>,
+}
+
+/// Pseudo-rows of the whole sample's shares added to a region's counts: a region of a few
+/// hundred sample rows says little alone about a word's share in it.
+const REGION_PSEUDO_ROWS: f64 = 100.0;
+
+fn regional_key(region: u64, word: u64) -> u64 {
+    region.rotate_left(29) ^ word.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Frequencies {
     fn count(schema: &Schema, sample: &[Record]) -> Frequencies {
-        let mut words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); schema.fields.len()];
+        let fields = schema.fields.len();
+        let mut words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
+        let mut regional_words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
+        let mut region_rows: PrehashedMap<u32> = PrehashedMap::default();
         for record in sample {
-            for (table, value) in words.iter_mut().zip(&record.values) {
+            let region = region_of(schema, &record.values);
+            if let Some(region) = region {
+                *region_rows.entry(region).or_insert(0) += 1;
+            }
+            for (field, value) in record.values.iter().enumerate() {
                 if let Value::Name(Some(name)) = value {
                     for i in name.strong() {
-                        *table.entry(hash_str(&name.tokens[i])).or_insert(0) += 1;
+                        let word = hash_str(&name.tokens[i]);
+                        *words[field].entry(word).or_insert(0) += 1;
+                        if let Some(region) = region {
+                            *regional_words[field]
+                                .entry(regional_key(region, word))
+                                .or_insert(0) += 1;
+                        }
                     }
                 }
             }
@@ -148,24 +174,49 @@ impl Frequencies {
         Frequencies {
             rows: sample.len().max(1) as f64,
             words,
+            region_rows,
+            regional_words,
         }
     }
 
     /// The chance that a random record carries this exact name: the product of its strong
-    /// words' shares, no rarer than one record in the sample.
-    fn of_name(&self, field: usize, value: &Value) -> Option<f64> {
+    /// words' shares, no rarer than one record in the sample. With `region`, the shares are
+    /// the region's (drawn towards the whole sample's where the region has few rows): names
+    /// follow regional traditions, so among people of one regency a Sundanese name is far
+    /// commoner than in the country, and a pair that agrees on the regency must not count
+    /// the name as rare as the country would.
+    fn of_name(&self, field: usize, value: &Value, region: Option<u64>) -> Option<f64> {
         let Value::Name(Some(name)) = value else {
             return None;
         };
-        let table = &self.words[field];
+        let region_rows = region.map(|r| f64::from(self.region_rows.get(&r).copied().unwrap_or(0)));
         let product: f64 = name
             .strong()
             .map(|i| {
-                let n = table.get(&hash_str(&name.tokens[i])).copied().unwrap_or(0);
-                (f64::from(n) + 1.0) / (self.rows + 1.0)
+                let word = hash_str(&name.tokens[i]);
+                let n = self.words[field].get(&word).copied().unwrap_or(0);
+                let share = (f64::from(n) + 1.0) / (self.rows + 1.0);
+                match (region, region_rows) {
+                    (Some(region), Some(rows)) => {
+                        let here = self.regional_words[field]
+                            .get(&regional_key(region, word))
+                            .copied()
+                            .unwrap_or(0);
+                        (f64::from(here) + REGION_PSEUDO_ROWS * share) / (rows + REGION_PSEUDO_ROWS)
+                    }
+                    _ => share,
+                }
             })
             .product();
         Some(product.max(1.0 / self.rows))
+    }
+}
+
+/// The region a record's values name, when the schema counts name frequencies by region.
+fn region_of(schema: &Schema, values: &[Value]) -> Option<u64> {
+    match values.get(schema.name_region?)? {
+        Value::Exact(Some(region)) => Some(*region),
+        _ => None,
     }
 }
 
@@ -174,8 +225,9 @@ struct Scorer<'a> {
     schema: &'a Schema,
     weights: Vec<Vec<f64>>,
     /// Each query's term-frequency adjustment of an exact agreement, field by field (0 for
-    /// fields that are not names): `log2(u_exact / tf(name))`.
-    exact_tf: Vec<f64>,
+    /// fields that are not names): `log2(u_exact / tf(name))`, with the whole sample's
+    /// frequencies and then with those of the query's region.
+    exact_tf: Vec<[f64; 2]>,
     prior: f64,
     review_bits: f64,
 }
@@ -195,14 +247,16 @@ impl<'a> Scorer<'a> {
             .collect();
         let mut exact_tf = Vec::with_capacity(queries.len() * schema.fields.len());
         for query in queries {
+            let region = region_of(schema, &query.values);
             for (field, spec) in schema.fields.iter().enumerate() {
                 let u_exact = model.fields[field].u[usize::from(spec.comparator.exact_level())];
-                exact_tf.push(match spec.comparator {
+                let adjustment = |region: Option<u64>| match spec.comparator {
                     Comparator::Name => frequencies
-                        .of_name(field, &query.values[field])
+                        .of_name(field, &query.values[field], region)
                         .map_or(0.0, |tf| (u_exact / tf).log2()),
                     _ => 0.0,
-                });
+                };
+                exact_tf.push([adjustment(None), adjustment(region)]);
             }
         }
         Scorer {
@@ -214,11 +268,19 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// A field's weight at a level for query `q`, its term-frequency adjustment included.
-    fn weight(&self, q: usize, field: usize, level: u8) -> f64 {
+    /// Whether the pair agrees on the region that name frequencies are counted in.
+    fn regional(&self, levels: &[u8]) -> bool {
+        self.schema
+            .name_region
+            .is_some_and(|r| levels[r] == self.schema.fields[r].comparator.exact_level())
+    }
+
+    /// A field's weight at a level for query `q`, its term-frequency adjustment included
+    /// (the region's when `regional`).
+    fn weight(&self, q: usize, field: usize, level: u8, regional: bool) -> f64 {
         let exact = self.schema.fields[field].comparator.exact_level();
         let tf = if level == exact && level > 0 {
-            self.exact_tf[q * self.schema.fields.len() + field]
+            self.exact_tf[q * self.schema.fields.len() + field][usize::from(regional)]
         } else {
             0.0
         };
@@ -227,11 +289,12 @@ impl<'a> Scorer<'a> {
 
     /// The term-frequency adjustment the levels earn (exact name agreements only).
     fn tf_bits(&self, levels: &[u8], q: usize) -> f64 {
+        let regional = self.regional(levels);
         levels
             .iter()
             .enumerate()
             .map(|(field, &level)| {
-                self.weight(q, field, level) - self.weights[field][usize::from(level)]
+                self.weight(q, field, level, regional) - self.weights[field][usize::from(level)]
             })
             .sum()
     }
@@ -260,11 +323,9 @@ impl<'a> Scorer<'a> {
     ) -> bool {
         levels.clear();
         let mut known = self.prior;
-        let mut open = 0.0;
         for (field, spec) in self.schema.fields.iter().enumerate() {
             if spec.comparator == Comparator::Name {
                 levels.push(0);
-                open += self.best_weight(q, field);
             } else {
                 let level = spec
                     .comparator
@@ -273,40 +334,42 @@ impl<'a> Scorer<'a> {
                 known += self.weights[field][usize::from(level)];
             }
         }
+        let regional = self.regional(levels);
+        let names = || {
+            (0..self.schema.fields.len())
+                .filter(|&f| self.schema.fields[f].comparator == Comparator::Name)
+        };
+        let mut open: f64 = names().map(|f| self.best_weight(q, f, regional)).sum();
         // A hair below the floor: the sums here run in another order than the score's.
         let floor = floor - 1e-9;
         if known + open < floor {
             return false;
         }
         let mut useful = Vec::new();
-        for (field, spec) in self.schema.fields.iter().enumerate() {
-            if spec.comparator != Comparator::Name {
-                continue;
-            }
-            open -= self.best_weight(q, field);
+        for field in names() {
+            let comparator = self.schema.fields[field].comparator;
+            open -= self.best_weight(q, field, regional);
             let needed = floor - known - open;
             useful.clear();
             useful.extend(
-                (0..spec.comparator.levels().len() as u8)
-                    .map(|l| self.weight(q, field, l) >= needed),
+                (0..comparator.levels().len() as u8)
+                    .map(|l| self.weight(q, field, l, regional) >= needed),
             );
-            let Some(level) = spec.comparator.compare_useful(
-                &query.values[field],
-                &record.values[field],
-                &useful,
-            ) else {
+            let Some(level) =
+                comparator.compare_useful(&query.values[field], &record.values[field], &useful)
+            else {
                 return false;
             };
             levels[field] = level;
-            known += self.weight(q, field, level);
+            known += self.weight(q, field, level, regional);
         }
         true
     }
 
     /// The most a field could add for query `q`, whatever the record.
-    fn best_weight(&self, q: usize, field: usize) -> f64 {
+    fn best_weight(&self, q: usize, field: usize, regional: bool) -> f64 {
         (0..self.weights[field].len() as u8)
-            .map(|level| self.weight(q, field, level))
+            .map(|level| self.weight(q, field, level, regional))
             .fold(f64::NEG_INFINITY, f64::max)
     }
 }
@@ -911,6 +974,41 @@ mod tests {
             Value::Exact(Some(region)),
             Value::Words(degrees(name.split(',').skip(1))),
         ]
+    }
+
+    #[test]
+    fn a_name_common_in_its_region_is_counted_common_there() {
+        // "Asep" is half of region 1 (Sundanese country) and absent from region 2.
+        let schema = kpu::schema();
+        let mut sample = Vec::new();
+        for i in 0..1_100 {
+            let (name, region) = match i {
+                0..50 => ("Asep Saepudin", 1),
+                50..100 => ("Budi Hartono", 1),
+                _ => ("Made Wirawan", 2),
+            };
+            sample.push(Record {
+                id: i.to_string(),
+                display: name.to_owned(),
+                values: values(name, None, 1, region),
+            });
+        }
+        let frequencies = Frequencies::count(&schema, &sample);
+        let asep = Value::Name(name_key("Asep"));
+        let share = |region| frequencies.of_name(0, &asep, region).unwrap();
+        let (country, sunda, bali) = (share(None), share(Some(1)), share(Some(2)));
+        assert!((country - 51.0 / 1_101.0).abs() < 1e-9, "{country}");
+        // 100 rows of region 1 against 100 pseudo-rows of the country's share.
+        assert!(
+            (sunda - (50.0 + 100.0 * country) / 200.0).abs() < 1e-9,
+            "{sunda}"
+        );
+        assert!(
+            sunda > 5.0 * country / 2.0 && bali < country,
+            "{sunda} {bali}"
+        );
+        // An unknown region falls back to the country's share.
+        assert_eq!(share(Some(99)), (100.0 * country) / 100.0);
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub fn schema() -> Schema {
             same("date of birth", 2),
             BlockingRule::new("full name", vec![KeyPart::Same(0), KeyPart::Same(1)]),
         ],
+        name_region: None,
     }
 }
 

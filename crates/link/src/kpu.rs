@@ -81,6 +81,7 @@ pub fn schema() -> Schema {
                 vec![KeyPart::FullName(NAME), KeyPart::Same(REGION)],
             ),
         ],
+        name_region: Some(REGION),
     }
 }
 

@@ -305,6 +305,7 @@ mod tests {
             ],
             blocking: vec![],
             training: vec![],
+            name_region: None,
         }
     }
 
@@ -318,6 +319,7 @@ mod tests {
             ],
             blocking: vec![],
             training: vec![],
+            name_region: None,
         };
         let patterns = Patterns::new(&schema);
         let mut out = Vec::new();
@@ -404,6 +406,7 @@ mod tests {
             fields: vec![FieldSpec::new("name", Comparator::Name)],
             blocking: vec![],
             training: vec![],
+            name_region: None,
         };
         assert!(model.fits(&other).is_err());
     }

@@ -31,6 +31,10 @@ pub struct Schema {
     /// The rules whose pairs train `m` by EM, one session each (Splink's way): a session
     /// estimates the fields its rule does not block on. The first also gives the prior.
     pub training: Vec<BlockingRule>,
+    /// A region field (compared with [`Comparator::Exact`]) within which name frequencies are
+    /// counted for the pairs that agree on it: names follow regional traditions, so two
+    /// people of one regency share a name more often than two people of the country do.
+    pub name_region: Option<usize>,
 }
 
 /// One field's value, prepared for comparison once, when the record is read.

@@ -7,6 +7,7 @@
 //! pairs of sample record and query) and `m` with the prior (EM over the sample's blocked
 //! pairs). A loaded model skips the estimation but still takes term frequencies from the data.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
@@ -18,7 +19,7 @@ use crate::blocking::{self, BlockingRule, PrehashedMap, Rarity, Side};
 use crate::compare::Comparator;
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
 use crate::normalise::hash_str;
-use crate::record::{Band, Contribution, Proposal, Query, Record, Schema, Value};
+use crate::record::{Band, Contribution, Proposal, Query, Record, Relation, Schema, Value};
 
 /// Called with the number of roster rows processed so far.
 pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
@@ -41,6 +42,9 @@ pub struct LinkOptions {
     /// When the second-best roster record scores within this many bits of the best, the pair
     /// goes to review whatever its score: a person must choose between them.
     pub ambiguity_margin: f64,
+    /// Pairs a person has rejected, as (query id, relation, record id): never proposed again,
+    /// so the query's next-best record can be.
+    pub rejected: Vec<(String, Relation, String)>,
 }
 
 impl Default for LinkOptions {
@@ -55,6 +59,7 @@ impl Default for LinkOptions {
             random_pairs: 1_000_000,
             em_iterations: 100,
             ambiguity_margin: 2.0,
+            rejected: Vec::new(),
         }
     }
 }
@@ -102,6 +107,8 @@ pub struct Linker {
     schema: Schema,
     queries: Vec<Query>,
     index: PrehashedMap<Vec<u32>>,
+    /// Each query's rejected record ids (`LinkOptions::rejected`), mostly none.
+    rejected: Vec<Vec<String>>,
     options: LinkOptions,
 }
 
@@ -450,10 +457,24 @@ impl Linker {
                 index.entry(key).or_default().push(i as u32);
             }
         }
+        let mut rejected = vec![Vec::new(); queries.len()];
+        if !options.rejected.is_empty() {
+            let position: HashMap<(&str, Relation), usize> = queries
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ((q.id.as_str(), q.relation), i))
+                .collect();
+            for (query, relation, record) in &options.rejected {
+                if let Some(&i) = position.get(&(query.as_str(), *relation)) {
+                    rejected[i].push(record.clone());
+                }
+            }
+        }
         Linker {
             schema,
             queries,
             index,
+            rejected,
             options,
         }
     }
@@ -836,6 +857,9 @@ impl Linker {
                 continue;
             }
             let (score, tf_bits) = scorer.score(&state.levels, q);
+            if self.rejected[q].contains(&record.id) {
+                continue;
+            }
             if score < scorer.review_bits
                 || slots[1]
                     .as_ref()
@@ -964,7 +988,6 @@ mod tests {
     use super::*;
     use crate::kpu;
     use crate::normalise::{degrees, name_key};
-    use crate::record::Relation;
 
     fn values(name: &str, birth: Option<(i32, u32, u32)>, sex: u64, region: u64) -> Vec<Value> {
         vec![

@@ -54,30 +54,35 @@ pub async fn add_roster(db: &Db) -> i64 {
         );
         people.push((nip, name));
     }
-    let mut tx = db.begin().await.unwrap();
     for (nip, name) in &people {
-        registry::insert_civil_servant(
-            &mut tx,
-            &NewCivilServant {
-                nip: nip.parse().unwrap(),
-                name: name.parse().unwrap(),
-                agency_id,
-                unit: "Sekretariat Daerah".into(),
-                position_type: "functional".into(),
-                position: "Analis".into(),
-            },
-        )
+        add_civil_servant(db, agency_id, nip, name).await;
+    }
+    agency_id
+}
+
+/// One civil servant of `agency_id` living in Karawang (the NIK says so).
+pub async fn add_civil_servant(db: &Db, agency_id: i64, nip: &str, name: &str) {
+    let mut tx = db.begin().await.unwrap();
+    registry::insert_civil_servant(
+        &mut tx,
+        &NewCivilServant {
+            nip: nip.parse().unwrap(),
+            name: name.parse().unwrap(),
+            agency_id,
+            unit: "Sekretariat Daerah".into(),
+            position_type: "functional".into(),
+            position: "Analis".into(),
+        },
+    )
+    .await
+    .unwrap();
+    sql("UPDATE civil_servants SET nik = $1 WHERE nip = $2")
+        .bind(karawang_nik(nip))
+        .bind(nip.to_owned())
+        .execute(&mut tx)
         .await
         .unwrap();
-        sql("UPDATE civil_servants SET nik = $1 WHERE nip = $2")
-            .bind(karawang_nik(nip))
-            .bind(nip.clone())
-            .execute(&mut tx)
-            .await
-            .unwrap();
-    }
     tx.commit().await.unwrap();
-    agency_id
 }
 
 /// A NIK registered in Karawang (32.15.01) for the person a NIP describes: birth day (plus 40

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use netral_domain::access::Scope;
-use netral_link::{Contribution, Proposal as Found};
+use netral_link::{Contribution, Proposal as Found, Relation};
 
 use crate::db::{Db, Row, Tx, sql};
 use crate::error::StoreError;
@@ -54,6 +54,36 @@ pub(crate) async fn store_proposals(
         .await?;
     }
     Ok(added)
+}
+
+/// The pairs of `election` a person rejected, as the engine names them (candidate id,
+/// relation, NIP): a later run proposes the candidate's next-best civil servant instead.
+pub(crate) async fn rejected_pairs(
+    db: &Db,
+    election: &str,
+) -> Result<Vec<(String, Relation, String)>, StoreError> {
+    let rows = sql(
+        "SELECT l.candidate_id, l.relation, p.nip FROM link_proposals l \
+         JOIN civil_servants p ON p.id = l.civil_servant_id \
+         WHERE l.election_code = $1 AND l.status = 'rejected' ORDER BY l.id",
+    )
+    .bind(election.to_owned())
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let relation: String = row.get("relation")?;
+            let relation = Relation::parse(&relation).ok_or_else(|| StoreError::Corrupt {
+                column: "relation",
+                message: format!("unknown relation {relation:?}"),
+            })?;
+            Ok((
+                row.get::<i64>("candidate_id")?.to_string(),
+                relation,
+                row.get("nip")?,
+            ))
+        })
+        .collect()
 }
 
 /// The record that made a proposal need no report.

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use netral_link::kpu::RosterRow;
 use netral_link::{LinkOptions, LinkOutcome, LinkStats, Model};
 
-use super::proposals::store_proposals;
+use super::proposals::{rejected_pairs, store_proposals};
 use super::sources::{election_candidates, for_each_roster_batch};
 use crate::accounts::StaffUser;
 use crate::audit;
@@ -315,9 +315,10 @@ async fn execute(
     db: &Db,
     id: i64,
     election: &str,
-    options: LinkOptions,
+    mut options: LinkOptions,
 ) -> Result<RunSummary, RunError> {
     let candidates = election_candidates(db, election).await?;
+    options.rejected = rejected_pairs(db, election).await?;
     // The engine is CPU-bound: it runs on a blocking thread and pulls roster batches from a
     // bounded channel that this task fills from the database.
     let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<RosterRow>>(BATCHES_AHEAD);

@@ -18,9 +18,12 @@ use netral_store::registry;
 use netral_store::registry::prevention::{NewResignation, record_resignation};
 use netral_store::{Db, sql};
 use netral_testkit::cross_check::{
-    ELECTION, OTHER_SPOUSE_NIP, OWN_NIP, RESIGNED_NIP, SPOUSE_NIP, add_candidates, add_roster,
-    link_model,
+    ELECTION, OTHER_SPOUSE_NIP, OWN_NIP, RESIGNED_NIP, SPOUSE_NIP, add_candidates,
+    add_civil_servant, add_roster, link_model,
 };
+
+/// Another Dewi Kartika Sari of Karawang, born a year after the rejected one.
+const NAMESAKE_NIP: &str = "198011242006122003";
 use netral_testkit::{at, on_both, rules};
 
 use super::accounts::new_user;
@@ -88,7 +91,7 @@ async fn lead_reports(db: &Db) -> i64 {
 
 async fn the_cross_check_proposes_files_covers_and_remembers(db: &Db) {
     let dir = tempfile::tempdir().unwrap();
-    add_roster(db).await;
+    let agency_id = add_roster(db).await;
     add_candidates(db, dir.path()).await;
     let satgas = verifier(db).await;
     let (resigned_id, _) = registry::prevention::civil_servant_by_nip(db, RESIGNED_NIP)
@@ -237,6 +240,18 @@ async fn the_cross_check_proposes_files_covers_and_remembers(db: &Db) {
         proposals::of_election(db, ELECTION).await.unwrap().len(),
         found.len()
     );
+
+    // A namesake of the rejected wife joins the roster: she scores as well, and the next run
+    // proposes her instead of the pair already rejected.
+    add_civil_servant(db, agency_id, NAMESAKE_NIP, "Dewi Kartika Sari").await;
+    let third = run_cross_check(db, ELECTION, Some(&satgas), options())
+        .await
+        .unwrap();
+    assert_eq!(third.added, 1, "{:?}", third.stats);
+    let now_found = proposals::of_election(db, ELECTION).await.unwrap();
+    let namesake = find(&now_found, NAMESAKE_NIP, "spouse");
+    assert_eq!(namesake.status, "open");
+    assert_eq!(namesake.candidate_id, other_spouse.candidate_id);
     let audited: i64 = sql(
         "SELECT COUNT(*) AS n FROM audit_log WHERE action IN \
          ('link.queued', 'link.started', 'link.done', 'link.accept', 'link.covered', 'link.reject')",
@@ -246,5 +261,6 @@ async fn the_cross_check_proposes_files_covers_and_remembers(db: &Db) {
     .unwrap()
     .get("n")
     .unwrap();
-    assert_eq!(audited, 1 + 1 + 2 + 2 + 1 + 1);
+    // Three runs (started, done), two acceptances, one covered, one rejection.
+    assert_eq!(audited, 3 * 2 + 2 + 1 + 1);
 }

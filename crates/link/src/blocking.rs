@@ -238,7 +238,6 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::name_key;
     use chrono::NaiveDate;
 
     fn rules() -> Vec<BlockingRule> {
@@ -260,7 +259,7 @@ mod tests {
 
     fn values(name: &str, birth: Option<(i32, u32, u32)>) -> Vec<Value> {
         vec![
-            Value::Name(name_key(name)),
+            Value::name(name),
             Value::Date(birth.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))),
         ]
     }
@@ -309,7 +308,7 @@ mod tests {
                 KeyPart::Same(1),
             ],
         );
-        let values = vec![Value::Name(name_key(name)), Value::Exact(Some(32))];
+        let values = vec![Value::name(name), Value::Exact(Some(32))];
         let mut out = Vec::new();
         keys(std::slice::from_ref(&rule), &values, side, &mut out);
         out
@@ -325,7 +324,7 @@ mod tests {
                 1 => "Siti".to_owned(),
                 _ => format!("Budi{i}"),
             };
-            rarity.count(&[Value::Name(name_key(&name)), Value::Exact(Some(32))]);
+            rarity.count(&[Value::name(&name), Value::Exact(Some(32))]);
         }
         let meets = |query: &str, roster: &str| {
             let q = fallback_keys(query, Side::Query(&rarity));

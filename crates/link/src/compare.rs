@@ -228,10 +228,9 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::name_key;
 
     fn name(text: &str) -> Value {
-        Value::Name(name_key(text))
+        Value::name(text)
     }
 
     fn level(c: Comparator, a: &Value, b: &Value) -> &'static str {

@@ -18,7 +18,7 @@ use crate::LinkError;
 use crate::blocking::{self, BlockingRule, PrehashedMap, Rarity, Side};
 use crate::compare::Comparator;
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
-use crate::normalise::hash_str;
+use crate::normalise::{NameKeys, hash_str};
 use crate::record::{Band, Contribution, Proposal, Query, Record, Relation, Schema, Value};
 
 /// Called with the number of roster rows processed so far.
@@ -480,13 +480,13 @@ impl Linker {
     }
 
     /// Links a roster given in batches of raw rows, each turned into a [`Record`] by
-    /// `convert` on the worker threads (so parsing is parallel too). A row `convert` rejects is
-    /// counted and skipped.
+    /// `convert` on the worker threads (so parsing is parallel too), with the worker's cache of
+    /// name keys. A row `convert` rejects is counted and skipped.
     pub fn run<R, I, C>(&self, roster: I, convert: C) -> Result<LinkOutcome, LinkError>
     where
         R: Send + Sync,
         I: Iterator<Item = Vec<R>>,
-        C: Fn(&R) -> Result<Record, String> + Sync,
+        C: Fn(&R, &mut NameKeys) -> Result<Record, String> + Sync,
     {
         let mut stats = LinkStats {
             queries: self.queries.len() as u64,
@@ -564,7 +564,7 @@ impl Linker {
                                 }
                                 Work::Raw(rows) => {
                                     for row in &rows {
-                                        match convert(row) {
+                                        match convert(row, &mut state.names) {
                                             Ok(record) => self.score_record(
                                                 &scorer, &record, &mut best, &mut state,
                                             ),
@@ -647,7 +647,7 @@ impl Linker {
         convert: &C,
     ) -> Vec<Vec<Result<Record, String>>>
     where
-        C: Fn(&R) -> Result<Record, String> + Sync,
+        C: Fn(&R, &mut NameKeys) -> Result<Record, String> + Sync,
     {
         let threads = self.options.threads.max(1);
         let next = AtomicU64::new(0);
@@ -656,10 +656,11 @@ impl Linker {
                 .map(|_| {
                     scope.spawn(|| {
                         let mut done = Vec::new();
+                        let mut names = NameKeys::default();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed) as usize;
                             let Some(batch) = batches.get(i) else { break };
-                            done.push((i, batch.iter().map(convert).collect()));
+                            done.push((i, batch.iter().map(|r| convert(r, &mut names)).collect()));
                         }
                         done
                     })
@@ -979,6 +980,7 @@ struct WorkerState {
     levels: Vec<u8>,
     compared: u64,
     by_rule: Vec<u64>,
+    names: NameKeys,
 }
 
 #[cfg(test)]
@@ -987,11 +989,11 @@ mod tests {
 
     use super::*;
     use crate::kpu;
-    use crate::normalise::{degrees, name_key};
+    use crate::normalise::degrees;
 
     fn values(name: &str, birth: Option<(i32, u32, u32)>, sex: u64, region: u64) -> Vec<Value> {
         vec![
-            Value::Name(name_key(name)),
+            Value::name(name),
             Value::Date(birth.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))),
             Value::Exact(Some(sex)),
             Value::Exact(Some(region)),
@@ -1017,7 +1019,7 @@ mod tests {
             });
         }
         let frequencies = Frequencies::count(&schema, &sample);
-        let asep = Value::Name(name_key("Asep"));
+        let asep = Value::name("Asep");
         let share = |region| frequencies.of_name(0, &asep, region).unwrap();
         let (country, sunda, bali) = (share(None), share(Some(1)), share(Some(2)));
         assert!((country - 51.0 / 1_101.0).abs() < 1e-9, "{country}");

@@ -10,7 +10,7 @@ use crate::blocking::{BlockingRule, KeyPart};
 use crate::compare::Comparator;
 use crate::input::{self, Row, column};
 use crate::kpu::parse_date;
-use crate::normalise::{hash_str, name_key, word_set};
+use crate::normalise::{NameKeys, hash_str, word_set};
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 
 /// Columns in schema order, with their comparator.
@@ -76,7 +76,7 @@ impl Columns {
         })
     }
 
-    pub fn record(&self, row: &Row) -> Result<Record, String> {
+    pub fn record(&self, row: &Row, names: &mut NameKeys) -> Result<Record, String> {
         let cells = row
             .cells
             .as_ref()
@@ -89,7 +89,7 @@ impl Columns {
                 let text = cell(i);
                 let present = (!text.is_empty()).then_some(text);
                 match comparator {
-                    Comparator::Name => Value::Name(present.and_then(name_key)),
+                    Comparator::Name => Value::Name(present.and_then(|t| names.get(t))),
                     Comparator::Date => Value::Date(present.and_then(parse_date)),
                     Comparator::Exact => Value::Exact(present.map(|t| hash_str(&t.to_lowercase()))),
                     Comparator::Text => Value::Text(present.map(|t| t.to_lowercase().into())),
@@ -115,12 +115,15 @@ pub fn read_queries(path: &Path) -> Result<Vec<Query>, LinkError> {
     let (header, batches) = input::open(path)?;
     let columns = Columns::find(&header, &file)?;
     let mut queries = Vec::new();
+    let mut names = NameKeys::default();
     for row in batches.flatten() {
-        let record = columns.record(&row).map_err(|message| LinkError::Line {
-            file: file.clone(),
-            line: row.line,
-            message,
-        })?;
+        let record = columns
+            .record(&row, &mut names)
+            .map_err(|message| LinkError::Line {
+                file: file.clone(),
+                line: row.line,
+                message,
+            })?;
         queries.push(Query {
             id: record.id,
             relation: Relation::Own,

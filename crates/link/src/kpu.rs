@@ -26,7 +26,7 @@ use crate::blocking::{BlockingRule, KeyPart};
 use crate::compare::Comparator;
 use crate::engine::{LinkOptions, LinkOutcome, Linker};
 use crate::input::{self, Row, column, optional_column};
-use crate::normalise::{degrees, hash_str, name_key};
+use crate::normalise::{NameKeys, degrees, hash_str};
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 
 const NAME: usize = 0;
@@ -135,7 +135,8 @@ fn region_value(code: Option<&str>) -> Value {
 }
 
 impl RosterRow {
-    pub fn to_record(&self) -> Result<Record, String> {
+    /// The record the engine compares; its name key from `names` when the name came before.
+    pub fn to_record(&self, names: &mut NameKeys) -> Result<Record, String> {
         let digits = self.nip.as_bytes();
         if digits.len() != 18 || !digits.iter().all(u8::is_ascii_digit) {
             return Err(format!("NIP {:?} is not 18 digits", self.nip));
@@ -166,7 +167,7 @@ impl RosterRow {
         Ok(Record {
             id: self.nip.clone(),
             values: vec![
-                Value::Name(name_key(&self.name)),
+                Value::Name(names.get(&self.name)),
                 Value::Date(birth),
                 sex_value(sex),
                 region_value(region.as_deref()),
@@ -189,7 +190,7 @@ impl CandidateRow {
             relation: Relation::Own,
             display: self.name.clone(),
             values: vec![
-                Value::Name(name_key(&self.name)),
+                Value::name(&self.name),
                 Value::Date(self.birth),
                 sex_value(self.sex),
                 region_value(self.region_code.as_deref()),
@@ -206,7 +207,7 @@ impl CandidateRow {
                 relation: Relation::Spouse,
                 display: spouse.trim().to_owned(),
                 values: vec![
-                    Value::Name(name_key(spouse)),
+                    Value::name(spouse),
                     Value::Date(None),
                     sex_value(opposite),
                     region_value(self.region_code.as_deref()),
@@ -248,7 +249,7 @@ pub fn link_files(
     let (header, batches) = input::open(roster)?;
     let columns = RosterColumns::find(&header, &file)?;
     let linker = Linker::new(schema(), queries, options.clone());
-    let outcome = linker.run(batches, |row| columns.record(row))?;
+    let outcome = linker.run(batches, |row, names| columns.record(row, names))?;
     Ok((outcome, unresolved))
 }
 
@@ -304,7 +305,7 @@ impl RosterColumns {
         })
     }
 
-    pub fn record(&self, row: &Row) -> Result<Record, String> {
+    pub fn record(&self, row: &Row, names: &mut NameKeys) -> Result<Record, String> {
         let cells = row
             .cells
             .as_ref()
@@ -320,7 +321,7 @@ impl RosterColumns {
             sex: optional(self.sex).and_then(parse_sex),
             nik: optional(self.nik).map(str::to_owned),
         }
-        .to_record()
+        .to_record(names)
         .map_err(|e| format!("line {}: {e}", row.line))
     }
 }

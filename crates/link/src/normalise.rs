@@ -13,8 +13,10 @@
 //! Nyoman, Ketut…) that a quarter of Bali shares; those words are kept for comparison but marked
 //! weak, so they never serve as a blocking key and count little when they agree.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use netral_domain::ids::PersonName;
 
@@ -41,6 +43,32 @@ impl NameKey {
     /// Indexes of the words that may identify someone, in order written.
     pub fn strong(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.tokens.len()).filter(|&i| !self.weak[i])
+    }
+}
+
+/// Name keys already made, by the text they were made from: a roster repeats its names (a
+/// million synthetic rows hold about 150,000 distinct ones), and making a key is most of the
+/// work of reading a row. One per worker thread; cleared when it reaches [`NameKeys::LIMIT`].
+#[derive(Debug, Default)]
+pub struct NameKeys {
+    keys: HashMap<Box<str>, Option<Arc<NameKey>>>,
+}
+
+impl NameKeys {
+    /// Names kept at most (a few tens of megabytes).
+    pub const LIMIT: usize = 200_000;
+
+    /// The key of a name as written, made once.
+    pub fn get(&mut self, written: &str) -> Option<Arc<NameKey>> {
+        if let Some(key) = self.keys.get(written) {
+            return key.clone();
+        }
+        if self.keys.len() >= Self::LIMIT {
+            self.keys.clear();
+        }
+        let key = name_key(written).map(Arc::new);
+        self.keys.insert(written.into(), key.clone());
+        key
     }
 }
 

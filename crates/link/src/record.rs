@@ -1,11 +1,13 @@
 //! What the engine links and what it proposes.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::blocking::BlockingRule;
 use crate::compare::Comparator;
-use crate::normalise::NameKey;
+use crate::normalise::{NameKey, name_key};
 
 /// One compared field: its name (in explanations and saved models) and how it is compared.
 #[derive(Debug, Clone)]
@@ -40,8 +42,9 @@ pub struct Schema {
 /// One field's value, prepared for comparison once, when the record is read.
 #[derive(Debug, Clone)]
 pub enum Value {
-    /// A person's name, normalised (see [`crate::normalise`]); `None` when empty.
-    Name(Option<NameKey>),
+    /// A person's name, normalised (see [`crate::normalise`]); `None` when empty. Shared:
+    /// rows that carry the same name share one key (see [`crate::normalise::NameKeys`]).
+    Name(Option<Arc<NameKey>>),
     Date(Option<NaiveDate>),
     /// A category compared for equality only (sex, region code, postcode), as a hash.
     Exact(Option<u64>),
@@ -50,6 +53,13 @@ pub enum Value {
     /// A set of words compared by overlap (academic degrees), as sorted distinct hashes;
     /// `None` when there are none.
     Words(Option<Box<[u64]>>),
+}
+
+impl Value {
+    /// A name as written, normalised.
+    pub fn name(written: &str) -> Value {
+        Value::Name(name_key(written).map(Arc::new))
+    }
 }
 
 /// A record of the big side (the roster), streamed through the engine once.

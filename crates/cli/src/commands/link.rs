@@ -68,7 +68,10 @@ pub async fn run(args: LinkArgs) -> anyhow::Result<()> {
             let (header, batches) = input::open(roster)?;
             let columns = febrl::Columns::find(&header, &file)?;
             let linker = Linker::new(febrl::schema(), queries, options.clone());
-            (linker.run(batches, |row| columns.record(row))?, 0)
+            (
+                linker.run(batches, |row, names| columns.record(row, names))?,
+                0,
+            )
         }
     };
     bar.finish_and_clear();

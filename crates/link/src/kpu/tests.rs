@@ -7,6 +7,7 @@ use netral_synth::{Country, Roster};
 
 use super::*;
 use crate::blocking::{self, Rarity, Side};
+use crate::normalise::NameKeys;
 use crate::record::Band;
 
 #[test]
@@ -60,7 +61,7 @@ fn a_roster_row_takes_birth_date_and_sex_from_its_nip_and_regency_from_its_nik()
         nik: Some("3215014403800001".into()),
         ..RosterRow::default()
     };
-    let record = row.to_record().unwrap();
+    let record = row.to_record(&mut NameKeys::default()).unwrap();
     assert_eq!(record.display, "Dr. Siti Rahma, M.Si.");
     assert!(
         matches!(record.values[BIRTH], Value::Date(Some(d)) if d == NaiveDate::from_ymd_opt(1980, 3, 4).unwrap())
@@ -71,7 +72,11 @@ fn a_roster_row_takes_birth_date_and_sex_from_its_nip_and_regency_from_its_nik()
         nip: "1980".into(),
         ..row
     };
-    assert!(bad.to_record().unwrap_err().contains("18 digits"));
+    assert!(
+        bad.to_record(&mut NameKeys::default())
+            .unwrap_err()
+            .contains("18 digits")
+    );
 }
 
 #[test]
@@ -112,7 +117,7 @@ fn degrees_compare_as_written_on_the_list_and_kept_in_the_roster() {
         back_titles: "S.Pd., M.Si.".into(),
         ..RosterRow::default()
     }
-    .to_record()
+    .to_record(&mut NameKeys::default())
     .unwrap();
     let level = |written: &str| {
         let query = &CandidateRow {
@@ -206,8 +211,9 @@ fn blocking_loses_no_planted_pair() {
     let (header, batches) = input::open(&data.roster).unwrap();
     let columns = RosterColumns::find(&header, "roster.csv").unwrap();
     let mut records = HashMap::new();
+    let mut names = NameKeys::default();
     for row in batches.flatten() {
-        let record = columns.record(&row).unwrap();
+        let record = columns.record(&row, &mut names).unwrap();
         records.insert(record.id.clone(), record);
     }
     assert!(data.truth.len() >= 60, "{} planted", data.truth.len());

@@ -139,3 +139,17 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn a_name_written_twice_is_keyed_once() {
+    let mut names = NameKeys::default();
+    let first = names.get("Ir. Djoko Santoso").unwrap();
+    let again = names.get("Ir. Djoko Santoso").unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &again));
+    assert_eq!(*first, name_key("Ir. Djoko Santoso").unwrap());
+    // Another writing is another entry, with an equal key.
+    let other = names.get("IR. DJOKO SANTOSO").unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&first, &other));
+    assert_eq!(first.joined, other.joined);
+    assert!(names.get(" . ").is_none() && names.get(" . ").is_none());
+}

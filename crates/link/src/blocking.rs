@@ -144,23 +144,44 @@ pub fn rule_keys(
     side: Side<'_>,
     out: &mut Vec<u64>,
 ) {
-    let mut choices: Vec<Vec<u64>> = Vec::with_capacity(rule.parts.len());
+    // The cartesian product of the parts' values, built in place in `out` (this runs for every
+    // roster row and rule: no allocation but a rare-words part's own).
+    let start = out.len();
+    out.push(mix(0, index as u64 + 1));
     for part in &rule.parts {
-        let options = part_values(part, values, side);
-        if options.is_empty() {
-            return;
+        match part_values(part, values, side) {
+            PartValues::Missing => {
+                out.truncate(start);
+                return;
+            }
+            PartValues::One(value) => {
+                for key in &mut out[start..] {
+                    *key = mix(*key, value);
+                }
+            }
+            PartValues::Many(options) if options.is_empty() => {
+                out.truncate(start);
+                return;
+            }
+            PartValues::Many(options) if out.len() == start + 1 => {
+                let acc = out.pop().expect("one partial key");
+                out.extend(options.iter().map(|&v| mix(acc, v)));
+            }
+            PartValues::Many(options) => {
+                let partial: Vec<u64> = out.drain(start..).collect();
+                for acc in partial {
+                    out.extend(options.iter().map(|&v| mix(acc, v)));
+                }
+            }
         }
-        choices.push(options);
     }
-    // The cartesian product of the parts' values (rules have one many-valued part at most).
-    let mut partial = vec![mix(0, index as u64 + 1)];
-    for options in &choices {
-        partial = partial
-            .iter()
-            .flat_map(|&acc| options.iter().map(move |&v| mix(acc, v)))
-            .collect();
-    }
-    out.extend(partial);
+}
+
+/// What one part of a key gives a record: nothing (no key), one value, or several.
+enum PartValues {
+    Missing,
+    One(u64),
+    Many(Vec<u64>),
 }
 
 /// Tags that keep a word pair's key and a one-word name's key apart from a word's.
@@ -172,22 +193,24 @@ fn word_pair(a: u64, b: u64) -> u64 {
     mix(mix(WORD_PAIR, low), high)
 }
 
-fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
+fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> PartValues {
     match *part {
         KeyPart::Same(field) => match &values[field] {
-            Value::Name(Some(n)) => vec![hash_str(&n.joined)],
-            Value::Date(Some(d)) => vec![d.num_days_from_ce() as u64],
-            Value::Exact(Some(h)) => vec![*h],
-            Value::Text(Some(t)) => vec![hash_str(t)],
-            _ => vec![],
+            Value::Name(Some(n)) => PartValues::One(hash_str(&n.joined)),
+            Value::Date(Some(d)) => PartValues::One(d.num_days_from_ce() as u64),
+            Value::Exact(Some(h)) => PartValues::One(*h),
+            Value::Text(Some(t)) => PartValues::One(hash_str(t)),
+            _ => PartValues::Missing,
         },
         KeyPart::FullName(field) => match &values[field] {
-            Value::Name(Some(n)) if n.strong().nth(1).is_some() => vec![hash_str(&n.joined)],
-            _ => vec![],
+            Value::Name(Some(n)) if n.strong().nth(1).is_some() => {
+                PartValues::One(hash_str(&n.joined))
+            }
+            _ => PartValues::Missing,
         },
         KeyPart::Year(field) => match &values[field] {
-            Value::Date(Some(d)) => vec![d.year() as u64],
-            _ => vec![],
+            Value::Date(Some(d)) => PartValues::One(d.year() as u64),
+            _ => PartValues::Missing,
         },
         KeyPart::RareWords {
             field,
@@ -195,7 +218,7 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
             fallback,
         } => {
             let Value::Name(Some(name)) = &values[field] else {
-                return vec![];
+                return PartValues::Missing;
             };
             let mut sounds: Vec<u64> = name.strong().map(|i| name.sounds[i]).collect();
             sounds.sort_unstable();
@@ -208,13 +231,13 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
                         // Common words only: no query is left without a key, and the key is
                         // still narrow.
                         return match sounds[..] {
-                            [] => vec![],
-                            [sole] => vec![mix(SOLE_WORD, sole)],
-                            [a, b, ..] => vec![word_pair(a, b)],
+                            [] => PartValues::Missing,
+                            [sole] => PartValues::One(mix(SOLE_WORD, sole)),
+                            [a, b, ..] => PartValues::One(word_pair(a, b)),
                         };
                     }
                     sounds.truncate(uncommon.min(count));
-                    sounds
+                    PartValues::Many(sounds)
                 }
                 Side::Roster => {
                     if fallback {
@@ -228,7 +251,7 @@ fn part_values(part: &KeyPart, values: &[Value], side: Side<'_>) -> Vec<u64> {
                             sounds.push(mix(SOLE_WORD, sounds[0]));
                         }
                     }
-                    sounds
+                    PartValues::Many(sounds)
                 }
             }
         }

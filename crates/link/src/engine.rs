@@ -352,19 +352,21 @@ impl<'a> Scorer<'a> {
         if known + open < floor {
             return false;
         }
-        let mut useful = Vec::new();
         for field in names() {
             let comparator = self.schema.fields[field].comparator;
             open -= self.best_weight(q, field, regional);
             let needed = floor - known - open;
-            useful.clear();
-            useful.extend(
-                (0..comparator.levels().len() as u8)
-                    .map(|l| self.weight(q, field, l, regional) >= needed),
-            );
-            let Some(level) =
-                comparator.compare_useful(&query.values[field], &record.values[field], &useful)
-            else {
+            // On the stack: this runs for most pairs.
+            let mut useful = [false; 8];
+            let levels_here = comparator.levels().len();
+            for (level, slot) in useful[..levels_here].iter_mut().enumerate() {
+                *slot = self.weight(q, field, level as u8, regional) >= needed;
+            }
+            let Some(level) = comparator.compare_useful(
+                &query.values[field],
+                &record.values[field],
+                &useful[..levels_here],
+            ) else {
                 return false;
             };
             levels[field] = level;

@@ -305,7 +305,7 @@ pub struct RosterImportArgs {
         value_parser = clap::value_parser!(u32).range(1..)
     )]
     pub batch_size: u32,
-    /// Writes a first load in the file's order instead of the NIP's: for `bench/import`, to
+    /// Writes the rows in the file's order instead of the NIP's: for `bench/import`, to
     /// measure what sorting saves.
     #[arg(long, hide = true)]
     pub file_order: bool,

@@ -48,7 +48,7 @@ async fn roster(args: RosterImportArgs) -> anyhow::Result<()> {
         ImportOptions::new(format!("{name}@{}", now.format("%Y-%m-%dT%H:%M:%SZ")), now);
     options.mapping = mapping;
     options.batch_size = args.batch_size as usize;
-    options.sort_first_load = !args.file_order;
+    options.sort_by_nip = !args.file_order;
     options.report_path = Some(report.clone());
 
     // An XLSX sheet is compressed: its progress is counted in rows, not bytes.

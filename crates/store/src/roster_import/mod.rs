@@ -7,9 +7,10 @@
 //! - **Batches are transactions.** Each batch is written in one transaction of upserts keyed
 //!   on the NIP: an interrupted import leaves whole batches only, and running it
 //!   again converges to the same table (rows already there are updated, never duplicated).
-//! - **A first load is written in NIP order.** Into an empty table the rows are sorted by NIP
-//!   first (an external merge sort through a temporary directory, `sorted_load`), so that
-//!   inserts fill the NIP index from one end instead of all over it.
+//! - **Rows are written in NIP order.** The rows are sorted by NIP first (an external merge
+//!   sort through a temporary directory, `sorted_load`), so that a first load's inserts fill
+//!   the NIP index from one end, and a re-import's upserts walk the table (itself in NIP order
+//!   after such a load) from one end, instead of all over it.
 //! - **Bad rows are reported, good rows imported.** Each problem becomes a report line `file,
 //!   line, field, message`, written as CSV; the summary keeps the first hundred.
 //!
@@ -73,9 +74,9 @@ pub struct ImportOptions {
     /// instead of looking; lets a test send the PostgreSQL fast path rows that conflict.
     #[doc(hidden)]
     pub assume_empty_table: Option<bool>,
-    /// Writes a first load in NIP order (see `sorted_load`); off only to measure what that
-    /// saves (`bench/import`).
-    pub sort_first_load: bool,
+    /// Writes the rows in NIP order (see `sorted_load`); off only to measure what that saves
+    /// (`bench/import`).
+    pub sort_by_nip: bool,
     /// Test hook: the size of a sorted load's in-memory runs, so that a small file spills.
     #[doc(hidden)]
     pub sort_run_bytes: usize,
@@ -93,7 +94,7 @@ impl ImportOptions {
             dry_run: false,
             fail_before_commit_of_batch: None,
             assume_empty_table: None,
-            sort_first_load: true,
+            sort_by_nip: true,
             sort_run_bytes: sorted_load::RUN_BYTES,
         }
     }
@@ -178,9 +179,9 @@ impl From<ReportError> for ImportError {
 
 /// Imports a roster file into `civil_servants`. `progress(rows_read, bytes)` is called after
 /// every committed batch and at the end; `bytes` is how far the import has got, in bytes of the
-/// file (0 throughout for XLSX, whose sheet is compressed): the bytes read, or on a first load,
-/// which reads the whole file before it writes (see `sorted_load`), half of them, then the
-/// share of rows written over the second half. Agencies must exist: a row whose agency is
+/// file (0 throughout for XLSX, whose sheet is compressed): the bytes read, or, when the rows
+/// are sorted, which reads the whole file before it writes (see `sorted_load`), half of them,
+/// then the share of rows written over the second half. Agencies must exist: a row whose agency is
 /// unknown is a bad row.
 pub async fn import_roster(
     db: &Db,
@@ -208,7 +209,7 @@ pub async fn import_roster(
         None => !options.dry_run && writer::table_is_empty(db).await?,
     };
     let (sender, mut batches) = tokio::sync::mpsc::channel(2);
-    let (reading, sorting) = if fresh && options.sort_first_load {
+    let (reading, sorting) = if options.sort_by_nip && !options.dry_run {
         let (to_sort, read) = tokio::sync::mpsc::channel(2);
         let (batch_size, run_bytes) = (setup.batch_size.max(1), options.sort_run_bytes);
         (

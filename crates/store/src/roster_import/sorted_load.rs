@@ -1,10 +1,11 @@
-//! A first load into an empty roster table, handed to the writer in NIP order.
+//! A roster file's rows, handed to the writer in NIP order.
 //!
 //! Why: rows come in the file's order (random NIPs, or grouped by agency), so each batch's
 //! inserts land on pages all over the NIP index. On SQLite a 5,000-row batch dirtied ~3,500
 //! index pages, each written to the WAL at its commit and again by the checkpoint: a 6-million-
 //! row first import ran at ~30 k rows/s (decision 0014). In NIP order every insert lands on the
-//! index's last page. The file does not fit in memory, so this is an external merge sort: rows
+//! index's last page, and a re-import's upserts read and rewrite the table (in NIP order after
+//! such a load) from one end to the other. The file does not fit in memory, so this is an external merge sort: rows
 //! are sorted in runs of about [`RUN_BYTES`], the runs spilled to files in a temporary
 //! directory, and merged. The writer then gets batches as before, each its own transaction: an
 //! interrupted load keeps whole batches, and a rerun finds the table no longer empty and

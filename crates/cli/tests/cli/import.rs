@@ -142,7 +142,7 @@ fn import_help_documents_its_options() {
     for expected in [
         "--mapping",
         "--batch-size",
-        "5000",
+        "20000",
         "--database",
         "errors.csv",
         "XLSX",

@@ -235,6 +235,8 @@ struct Scorer<'a> {
     /// fields that are not names): `log2(u_exact / tf(name))`, with the whole sample's
     /// frequencies and then with those of the query's region.
     exact_tf: Vec<[f64; 2]>,
+    /// Each field's highest weight below its exact level ("missing", 0, included).
+    best_below_exact: Vec<f64>,
     prior: f64,
     review_bits: f64,
 }
@@ -247,7 +249,7 @@ impl<'a> Scorer<'a> {
         thresholds: Thresholds,
         queries: &[Query],
     ) -> Self {
-        let weights = model
+        let weights: Vec<Vec<f64>> = model
             .fields
             .iter()
             .map(|f| (0..f.m.len() as u8).map(|l| f.weight(l)).collect())
@@ -266,10 +268,19 @@ impl<'a> Scorer<'a> {
                 exact_tf.push([adjustment(None), adjustment(region)]);
             }
         }
+        let best_below_exact = weights
+            .iter()
+            .map(|levels| {
+                levels[..levels.len() - 1]
+                    .iter()
+                    .fold(f64::NEG_INFINITY, |a, &b| a.max(b))
+            })
+            .collect();
         Scorer {
             schema,
             weights,
             exact_tf,
+            best_below_exact,
             prior: model.prior_weight(),
             review_bits: bits(thresholds.review_probability),
         }
@@ -375,11 +386,11 @@ impl<'a> Scorer<'a> {
         true
     }
 
-    /// The most a field could add for query `q`, whatever the record.
+    /// The most a field could add for query `q`, whatever the record: the best level below
+    /// exact, or exact with the query's term-frequency adjustment.
     fn best_weight(&self, q: usize, field: usize, regional: bool) -> f64 {
-        (0..self.weights[field].len() as u8)
-            .map(|level| self.weight(q, field, level, regional))
-            .fold(f64::NEG_INFINITY, f64::max)
+        let exact = self.schema.fields[field].comparator.exact_level();
+        self.best_below_exact[field].max(self.weight(q, field, exact, regional))
     }
 }
 
@@ -856,13 +867,12 @@ impl Linker {
             let floor = slots[1]
                 .as_ref()
                 .map_or(scorer.review_bits, |h| h.score.max(scorer.review_bits));
-            if !scorer.compare_above(q, query, record, floor, &mut state.levels) {
+            if self.rejected[q].contains(&record.id)
+                || !scorer.compare_above(q, query, record, floor, &mut state.levels)
+            {
                 continue;
             }
             let (score, tf_bits) = scorer.score(&state.levels, q);
-            if self.rejected[q].contains(&record.id) {
-                continue;
-            }
             if score < scorer.review_bits
                 || slots[1]
                     .as_ref()

@@ -15,6 +15,9 @@ proposed link, `band` is `match` (above the match threshold) or `review`. Figure
     python evaluate.py synth OUT.csv candidates-truth.csv [--show N]
         truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line;
         --show N prints the candidates.csv line and roster.csv row (files beside the truth).
+    python evaluate.py synth-ceiling candidates-truth.csv
+        the planted links a stranger on the roster is indistinguishable from (see
+        `synth_ceiling`): an upper bound on any engine's recall at precision 1.
 
 Prints one line of key=value figures on stdout (for the run script), details on stderr.
 """
@@ -201,13 +204,64 @@ def explain(row):
             f"{row.get('explanation', '')}")
 
 
+def synth_ceiling(args):
+    """How many planted links no engine can tell from a stranger: the roster holds another
+    civil servant identical to the true one on every field the candidate list gives for that
+    link — name (lower-cased, punctuation off, spellings NOT merged), sex, regency (the NIK's
+    first four digits), academic degrees as a set, and birth date where the candidate row
+    gives one (spouse links never do: the date on the row is the candidate's own). Each
+    simplification makes a twin rarer, so `ceiling_recall` (the share of links without a
+    twin) is an upper bound on the recall any engine reaches at precision 1: with k people
+    alike, the best it can do is pick one of them."""
+    (truth_path,) = args[:1]
+    folder = os.path.dirname(truth_path)
+    with open(truth_path, newline="", encoding="utf-8") as f:
+        truth = [(row["line"], row["nip"], row["relation"]) for row in csv.DictReader(f)]
+    dated = set()
+    with open(os.path.join(folder, "candidates.csv"), newline="", encoding="utf-8") as f:
+        for number, row in enumerate(csv.DictReader(f), 2):
+            if row.get("tanggalLahir"):
+                dated.add(str(number))
+
+    def words(text):
+        return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+    def degrees(row):
+        titles = f"{row['gelarDepan']},{row['gelarBelakang']}".lower().replace(" ", "")
+        return frozenset(t.strip(".") for t in titles.split(",") if t.strip("."))
+
+    keys, count = {}, {}
+    with open(os.path.join(folder, "roster.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = (words(row["nama"]), row["jenisKelamin"], row["nik"][:4], degrees(row))
+            keys[row["nipBaru"]] = (key, row["tglLahir"])
+            count[key] = count.get(key, 0) + 1
+            count[key + (row["tglLahir"],)] = count.get(key + (row["tglLahir"],), 0) + 1
+    ambiguous = {"self": 0, "spouse": 0}
+    planted = {"self": 0, "spouse": 0}
+    for line, nip, relation in truth:
+        key, born = keys[nip]
+        if relation == "self" and line in dated:
+            key += (born,)
+        planted[relation] += 1
+        ambiguous[relation] += count[key] > 1
+    total = sum(planted.values())
+    result = {"planted": total, "ambiguous": sum(ambiguous.values()),
+              "ceiling_recall": f"{1 - sum(ambiguous.values()) / total:.4f}" if total else "nan"}
+    for relation in planted:
+        result[f"{relation}_planted"] = planted[relation]
+        result[f"{relation}_ambiguous"] = ambiguous[relation]
+    result["self_dated"] = sum(1 for line, _, r in truth if r == "self" and line in dated)
+    return result
+
+
 def show_count(args):
     return int(args[args.index("--show") + 1]) if "--show" in args else 0
 
 
 def main():
     kind, args = sys.argv[1], sys.argv[2:]
-    result = {"febrl": febrl, "synth": synth}[kind](args)
+    result = {"febrl": febrl, "synth": synth, "synth-ceiling": synth_ceiling}[kind](args)
     print(" ".join(f"{k}={v}" for k, v in result.items()))
 
 

@@ -128,6 +128,8 @@ async fn a_verifier_accepts_a_pair_into_one_report_and_rejects_another_with_a_re
     assert_eq!(queue.status, 200);
     queue.assert_contains("Ir. H. Joko Santosa, M.T.");
     queue.assert_contains(&format!("/kantor/pencocokan/usulan/{}", own.id));
+    // The list named in words, not by KPU's code.
+    queue.assert_contains("DPRD kabupaten/kota · KARAWANG 1 · Partai Satu");
     let elsewhere = signed_in(&app, "satgas.jateng").await;
     let theirs = elsewhere
         .get(&app, "/kantor/pencocokan?pemilu=pemilu-2024")

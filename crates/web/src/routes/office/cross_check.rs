@@ -147,6 +147,17 @@ fn chosen<'a>(ctx: &'a Ctx, asked: Option<&str>) -> Result<&'a Election, WebErro
     }
 }
 
+/// The list a candidate stands on ("DPRD kabupaten/kota"), in the visitor's language; KPU's
+/// code as imported when the level is one Netral has no name for.
+fn level_text(page: &Page, level: &str) -> Result<String, WebError> {
+    let key = format!("cross-list-{}", level.replace('_', "-"));
+    Ok(if page.has_text(&key) {
+        page.text(&key, &[])?
+    } else {
+        level.to_owned()
+    })
+}
+
 fn queue_href(election: &str) -> String {
     format!("/kantor/pencocokan?pemilu={}", encode(election))
 }
@@ -165,25 +176,28 @@ pub(crate) async fn show(
     let number = params.halaman.unwrap_or(1).max(1);
     let open = open_queue(db, &election.code, &staff.user.scope, number - 1).await?;
     let pages = (open.total + proposals::PAGE_SIZE - 1) / proposals::PAGE_SIZE;
-    let lines: Vec<QueueLineView> = open
+    let lines = open
         .lines
         .into_iter()
-        .map(|l| QueueLineView {
-            href: format!("/kantor/pencocokan/usulan/{}", l.id),
-            relation_key: relation_key(&l.relation),
-            band_key: band_key(&l.band),
-            score: format!("{:.1}", l.score),
-            probability: format!("{:.3}", l.probability),
-            candidate: l.candidate_name,
-            list: match l.candidate_party_name {
-                Some(party) => format!("{} · {} · {party}", l.candidate_level, l.candidate_dapil),
-                None => format!("{} · {}", l.candidate_level, l.candidate_dapil),
-            },
-            nip: l.nip,
-            name: l.name,
-            agency: l.agency_name,
+        .map(|l| {
+            let level = level_text(&page, &l.candidate_level)?;
+            Ok(QueueLineView {
+                href: format!("/kantor/pencocokan/usulan/{}", l.id),
+                relation_key: relation_key(&l.relation),
+                band_key: band_key(&l.band),
+                score: format!("{:.1}", l.score),
+                probability: format!("{:.3}", l.probability),
+                candidate: l.candidate_name,
+                list: match l.candidate_party_name {
+                    Some(party) => format!("{level} · {} · {party}", l.candidate_dapil),
+                    None => format!("{level} · {}", l.candidate_dapil),
+                },
+                nip: l.nip,
+                name: l.name,
+                agency: l.agency_name,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<QueueLineView>, WebError>>()?;
     #[derive(Serialize)]
     struct View {
         elections: Vec<Choice>,
@@ -390,7 +404,6 @@ async fn render_proposal(
         covered: Option<CoveringView>,
         error_key: Option<&'static str>,
         candidate_name: String,
-        candidate_level_key: String,
         candidate_level: String,
         candidate_dapil: String,
         candidate_party: Option<String>,
@@ -407,7 +420,7 @@ async fn render_proposal(
         sex_key: Option<&'static str>,
         nik_region: Option<String>,
     }
-    let level_key = format!("cross-list-{}", p.candidate_level.replace('_', "-"));
+    let candidate_level = level_text(page, &p.candidate_level)?;
     let view = View {
         id: p.id,
         election_query: encode(&p.election),
@@ -427,12 +440,7 @@ async fn render_proposal(
         covered,
         error_key,
         candidate_name: p.candidate_name,
-        candidate_level_key: if page.has_text(&level_key) {
-            level_key
-        } else {
-            String::new()
-        },
-        candidate_level: p.candidate_level,
+        candidate_level,
         candidate_dapil: p.candidate_dapil,
         candidate_party: match (p.candidate_party_number, p.candidate_party_name) {
             (Some(n), Some(name)) => Some(format!("{n}. {name}")),

@@ -1,5 +1,6 @@
 //! Demonstration data: a small, believable set of agencies, civil servants and cases in every
-//! state, so that a newcomer sees a living system at once. Cases are made through the same
+//! state, prevention work and a candidate list cross-checked against the roster, so that a
+//! newcomer sees a living system at once. Cases are made through the same
 //! functions the app uses, so their events, deadlines and rule versions are real. All people
 //! are invented (by `netral_synth`, with a fixed seed); NIPs are well-formed but belong to no
 //! one.
@@ -317,8 +318,10 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
         }
         let nip = person.number.text();
         let name = person.full_name();
+        let nik = person.nik_text();
         let person = NewCivilServant {
             nip: nip.parse().with_context(|| format!("demo NIP {nip}"))?,
+            nik: Some(nik.parse().with_context(|| format!("demo NIK {nik}"))?),
             name: name.parse().with_context(|| format!("demo name {name}"))?,
             agency_id: agency_ids[person.agency],
             unit: person.unit.clone(),
@@ -345,6 +348,9 @@ pub async fn fill(db: &Db, rules: &RuleBook, now: DateTime<Utc>) -> anyhow::Resu
     crate::demo_prevention::add(db, rules, now)
         .await
         .context("demo prevention work")?;
+    crate::demo_cross_check::add(db, rules, &roster, ON_ROSTER, now)
+        .await
+        .context("demo candidate cross-check")?;
     Ok(Outcome {
         agencies: country.agencies.len(),
         civil_servants: people,
@@ -747,6 +753,21 @@ mod tests {
                 .len(),
             1
         );
+        // The candidate cross-check: a list imported and checked, its queue holding both
+        // kinds of proposal, candidates past the match threshold (spouses, named without a
+        // birth date, stay in review).
+        let proposals =
+            netral_store::linking::proposals::of_election(db, crate::demo_cross_check::ELECTION)
+                .await
+                .unwrap();
+        for (relation, band) in [("self", "match"), ("self", "review"), ("spouse", "review")] {
+            assert!(
+                proposals
+                    .iter()
+                    .any(|p| p.relation == relation && p.band == band && p.status == "open"),
+                "no open {relation} proposal at {band}: {proposals:?}"
+            );
+        }
         let again = fill(db, &rules, now).await.unwrap();
         assert_eq!(again.cases, 0);
         assert_eq!(

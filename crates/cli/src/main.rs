@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod demo;
 mod demo_accounts;
+mod demo_cross_check;
 mod demo_prevention;
 
 use clap::Parser;

@@ -39,6 +39,9 @@ pub struct CandidateOptions {
     pub self_share: f64,
     /// Share of rows whose spouse is a roster civil servant.
     pub spouse_share: f64,
+    /// Plants only among the roster's first N people, for a caller that stores only those
+    /// (the demonstration data); among all of them when `None`.
+    pub plant_among_first: Option<u64>,
 }
 
 impl Default for CandidateOptions {
@@ -47,6 +50,7 @@ impl Default for CandidateOptions {
             count: 20_000,
             self_share: 0.01,
             spouse_share: 0.005,
+            plant_among_first: None,
         }
     }
 }
@@ -125,9 +129,12 @@ pub fn plants(roster: &Roster, options: &CandidateOptions) -> BTreeMap<u64, (Rel
     let mut rng = Rng::new(roster.country().seed, Stream::Plants, 0);
     let own = (options.count as f64 * options.self_share).round() as u64;
     let spouse = (options.count as f64 * options.spouse_share).round() as u64;
-    let total = (own + spouse).min(options.count).min(roster.size());
+    let pool = options
+        .plant_among_first
+        .map_or(roster.size(), |first| first.min(roster.size()));
+    let total = (own + spouse).min(options.count).min(pool);
     let rows = sample(options.count, total, &mut rng);
-    let people = sample(roster.size(), total, &mut rng);
+    let people = sample(pool, total, &mut rng);
     rows.into_iter()
         .zip(people)
         .enumerate()

@@ -34,6 +34,8 @@ fn generate(seed: u64, people: u64, candidates: u64, cases: u64) -> Files {
         count: candidates,
         self_share: 0.02,
         spouse_share: 0.01,
+
+        plant_among_first: None,
     };
     candidates::write(&roster, &options, &mut files.candidates, &mut files.truth).unwrap();
     cases::write(&cases::generate(&roster, cases), &mut files.cases).unwrap();

@@ -3,11 +3,11 @@
 //! Santosa, M.T." for the roster's "Ir. Djoko Santoso, M.T."), a candidate who resigned before
 //! designation (the caller records the resignation), and two wives named on the list.
 
+use netral_store::Db;
 use netral_store::registry::candidates::import_candidates;
 use netral_store::registry::{self, NewCivilServant};
 use netral_store::rules_files::{find_election, load_elections};
 use netral_store::tabular::pipeline::FileImportOptions;
-use netral_store::{Db, sql};
 
 use crate::at;
 use crate::fixtures::add_karawang_official;
@@ -67,6 +67,7 @@ pub async fn add_civil_servant(db: &Db, agency_id: i64, nip: &str, name: &str) {
         &mut tx,
         &NewCivilServant {
             nip: nip.parse().unwrap(),
+            nik: Some(karawang_nik(nip).parse().unwrap()),
             name: name.parse().unwrap(),
             agency_id,
             unit: "Sekretariat Daerah".into(),
@@ -76,12 +77,6 @@ pub async fn add_civil_servant(db: &Db, agency_id: i64, nip: &str, name: &str) {
     )
     .await
     .unwrap();
-    sql("UPDATE civil_servants SET nik = $1 WHERE nip = $2")
-        .bind(karawang_nik(nip))
-        .bind(nip.to_owned())
-        .execute(&mut tx)
-        .await
-        .unwrap();
     tx.commit().await.unwrap();
 }
 

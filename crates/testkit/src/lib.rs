@@ -154,6 +154,7 @@ pub mod fixtures {
         let agency_id = registry::insert_agency(&mut tx, &agency).await.unwrap();
         let person = NewCivilServant {
             nip: NIP.parse().unwrap(),
+            nik: None,
             name: NAME.parse().unwrap(),
             agency_id,
             unit: "Dinas Pendidikan".into(),
@@ -184,6 +185,7 @@ pub mod fixtures {
         let agency_id = registry::insert_agency(&mut tx, &agency).await.unwrap();
         let person = NewCivilServant {
             nip: SEMARANG_NIP.parse().unwrap(),
+            nik: None,
             name: name.parse().unwrap(),
             agency_id,
             unit: "Dinas Pendidikan".into(),

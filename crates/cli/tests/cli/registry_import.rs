@@ -243,6 +243,7 @@ async fn add_karawang_person(db: &TestDb, dir: &std::path::Path) {
         &mut tx,
         &NewCivilServant {
             nip: NIP.parse().unwrap(),
+            nik: None,
             name: "Ahmad Suryana".parse().unwrap(),
             agency_id,
             unit: "Dinas".into(),

@@ -20,7 +20,7 @@ pub use prevention_import::{import_leave, import_pacts, import_resignations};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, SubsecRound, Utc};
-use netral_domain::ids::{Nip, PersonName, Sex};
+use netral_domain::ids::{Nik, Nip, PersonName, Sex};
 use netral_domain::roster::agency_key;
 
 use crate::db::{Db, Tx, sql};
@@ -90,6 +90,8 @@ pub struct NewAgency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCivilServant {
     pub nip: Nip,
+    /// Where SIASN gives it: the regency of residence, which the candidate cross-check uses.
+    pub nik: Option<Nik>,
     pub name: PersonName,
     pub agency_id: i64,
     pub unit: String,
@@ -122,10 +124,11 @@ pub async fn insert_civil_servant(
     };
     let birth: NaiveDate = person.nip.birth_date();
     sql(
-        "INSERT INTO civil_servants (nip, name, given_name, front_titles, back_titles, sex, birth_date, agency_id, unit, position_type, position, employee_type, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pns', $12) RETURNING id",
+        "INSERT INTO civil_servants (nip, nik, name, given_name, front_titles, back_titles, sex, birth_date, agency_id, unit, position_type, position, employee_type, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pns', $13) RETURNING id",
     )
     .bind(person.nip.as_str())
+    .bind(person.nik.as_ref().map(|nik| nik.as_str().to_owned()))
     .bind(person.name.as_written())
     .bind(person.name.given_name())
     .bind(front_titles(&person.name))

@@ -44,6 +44,7 @@ pub async fn add_roster(db: &Db, dir: &Path) {
             &mut tx,
             &NewCivilServant {
                 nip: nip(i).parse::<Nip>().unwrap(),
+                nik: None,
                 name: format!("Pegawai {i}").parse::<PersonName>().unwrap(),
                 agency_id: if i < 4 { karawang } else { bandung },
                 unit: "Dinas".into(),

@@ -316,6 +316,24 @@ pub struct OpenPage {
     pub total: i64,
 }
 
+/// The elections with open proposals that `scope` covers: where a reviewer has work waiting.
+pub async fn elections_with_open(db: &Db, scope: &Scope) -> Result<Vec<String>, StoreError> {
+    let (kind, province, agency) = scope_params(scope);
+    sql("SELECT DISTINCT l.election_code FROM link_proposals l \
+         JOIN civil_servants p ON p.id = l.civil_servant_id JOIN agencies a ON a.id = p.agency_id \
+         WHERE l.status = 'open' AND ($1 = 'national' \
+         OR ($1 = 'province' AND a.region_code LIKE $2) OR ($1 = 'agency' AND a.id = $3)) \
+         ORDER BY l.election_code")
+    .bind(kind)
+    .bind(province)
+    .bind(agency)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| row.get("election_code"))
+    .collect()
+}
+
 /// The open proposals of `election` that `scope` covers (by the civil servant's agency):
 /// matches before the review band, then by score, strongest first; `page` counts from 0.
 pub async fn open_queue(

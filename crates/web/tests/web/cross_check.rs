@@ -55,6 +55,11 @@ async fn a_verifier_runs_the_cross_check_once_however_often_clicked() {
         403
     );
     let satgas = signed_in(&app, "satgas").await;
+    // Nothing waits anywhere: the page opens on the latest election.
+    satgas
+        .get(&app, "/kantor/pencocokan")
+        .await
+        .assert_contains("<option value=\"pilkada-2024\" selected>");
     let page = satgas
         .get(&app, "/kantor/pencocokan?pemilu=pemilu-2024")
         .await;
@@ -130,6 +135,11 @@ async fn a_verifier_accepts_a_pair_into_one_report_and_rejects_another_with_a_re
     queue.assert_contains(&format!("/kantor/pencocokan/usulan/{}", own.id));
     // The list named in words, not by KPU's code.
     queue.assert_contains("DPRD kabupaten/kota · KARAWANG 1 · Partai Satu");
+    // Proposals wait for Pemilu 2024, so the page opens on it rather than on the latest election.
+    satgas
+        .get(&app, "/kantor/pencocokan")
+        .await
+        .assert_contains("<option value=\"pemilu-2024\" selected>");
     let elsewhere = signed_in(&app, "satgas.jateng").await;
     let theirs = elsewhere
         .get(&app, "/kantor/pencocokan?pemilu=pemilu-2024")

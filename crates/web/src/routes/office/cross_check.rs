@@ -2,7 +2,8 @@
 //!
 //! - `GET /kantor/pencocokan?pemilu=CODE&halaman=N`: the election's last run, the button that
 //!   queues a new one (the worker runs it; while one is queued or running no second is made),
-//!   and the queue of open proposals, matches first, strongest first;
+//!   and the queue of open proposals, matches first, strongest first; without `pemilu`, the
+//!   latest election with proposals waiting for this reviewer, else the latest of all;
 //! - `POST /kantor/pencocokan/jalankan` queues a run;
 //! - `GET /kantor/pencocokan/usulan/{id}`: one proposal, the candidate and the civil servant
 //!   side by side and the engine's explanation, with the decision forms;
@@ -133,18 +134,26 @@ fn band_key(band: &str) -> &'static str {
 }
 
 /// The election asked for, or the one whose campaign is latest.
-fn chosen<'a>(ctx: &'a Ctx, asked: Option<&str>) -> Result<&'a Election, WebError> {
+fn chosen<'a>(ctx: &'a Ctx, asked: &str) -> Result<&'a Election, WebError> {
+    ctx.app
+        .rules
+        .elections()
+        .iter()
+        .find(|e| e.code == asked)
+        .ok_or(WebError::NotFound)
+}
+
+/// The election the page opens on when none is asked for: the latest whose proposals wait for
+/// this reviewer, else the latest of all (the next cross-check to run).
+async fn opening<'a>(ctx: &'a Ctx, staff: &Staff) -> Result<&'a Election, WebError> {
+    let waiting = proposals::elections_with_open(&ctx.app.db, &staff.user.scope).await?;
     let elections = ctx.app.rules.elections();
-    match asked.filter(|a| !a.is_empty()) {
-        Some(code) => elections
-            .iter()
-            .find(|e| e.code == code)
-            .ok_or(WebError::NotFound),
-        None => elections
-            .iter()
-            .max_by_key(|e| e.campaign_from)
-            .ok_or(WebError::NotFound),
-    }
+    elections
+        .iter()
+        .filter(|e| waiting.contains(&e.code))
+        .max_by_key(|e| e.campaign_from)
+        .or_else(|| elections.iter().max_by_key(|e| e.campaign_from))
+        .ok_or(WebError::NotFound)
 }
 
 /// The list a candidate stands on ("DPRD kabupaten/kota"), in the visitor's language; KPU's
@@ -170,7 +179,10 @@ pub(crate) async fn show(
     Query(params): Query<Params>,
 ) -> Result<Response, WebError> {
     staff.require(Capability::ReviewLeads)?;
-    let election = chosen(&ctx, params.pemilu.as_deref())?;
+    let election = match params.pemilu.as_deref().filter(|code| !code.is_empty()) {
+        Some(code) => chosen(&ctx, code)?,
+        None => opening(&ctx, &staff).await?,
+    };
     let db = &ctx.app.db;
     let run = latest_run(db, &election.code).await?.map(run_view);
     let number = params.halaman.unwrap_or(1).max(1);
@@ -256,7 +268,7 @@ pub(crate) async fn run(
     if !verify_csrf(&ctx.app.vault, &headers, &form.csrf) {
         return Err(WebError::FormExpired);
     }
-    let election = chosen(&ctx, Some(&form.pemilu))?;
+    let election = chosen(&ctx, &form.pemilu)?;
     match queue_run(&ctx.app.db, &election.code, &staff.user, Utc::now()).await? {
         QueueOutcome::Queued(_) | QueueOutcome::AlreadyActive(_) => {
             Ok(Redirect::to(&queue_href(&election.code)).into_response())

@@ -1,4 +1,4 @@
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use netral_domain::case::{Action, CaseState, Role};
 use netral_domain::report::{Channel, ElectionKind, NewReport, ReportDraft, ReporterMode, Subject};
 use netral_store::cases::{self, Actor};
@@ -354,18 +354,27 @@ async fn rate_limit_windows_count_and_roll_over(db: &Db) {
         1,
         "buckets are separate"
     );
+    let hits = |at: DateTime<Utc>| rate_limit::hits(db, "submit:203.0.113.7", window, at);
+    assert_eq!(hits(t0 + Duration::minutes(5)).await.unwrap(), 3);
+    // 03:10:01: a new fixed window, but the last ten minutes still hold the three hits.
     assert_eq!(
-        rate_limit::hits(db, "submit:203.0.113.7", window, t0 + Duration::minutes(5))
-            .await
-            .unwrap(),
-        3
+        hits(t0 + Duration::seconds(591)).await.unwrap(),
+        3,
+        "no reset at the boundary"
     );
+    // 03:11:10: this hit, and the previous window's three weighted by the 8 min 50 s of it
+    // that the last ten minutes still cover: 1 + 2.65, rounded to 4.
     assert_eq!(
         rate_limit::hit(db, "submit:203.0.113.7", window, t0 + Duration::minutes(11))
             .await
             .unwrap(),
-        1,
-        "a new window"
+        4
+    );
+    // 03:25:10: the three are two windows back; the hit of 03:11 weighs under half.
+    assert_eq!(
+        hits(t0 + Duration::minutes(25)).await.unwrap(),
+        0,
+        "forgotten"
     );
 }
 

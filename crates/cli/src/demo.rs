@@ -1,9 +1,8 @@
 //! Demonstration data: a small, believable set of agencies, civil servants and cases in every
 //! state, prevention work and a candidate list cross-checked against the roster, so that a
-//! newcomer sees a living system at once. Cases are made through the same
-//! functions the app uses, so their events, deadlines and rule versions are real. All people
-//! are invented (by `netral_synth`, with a fixed seed); NIPs are well-formed but belong to no
-//! one.
+//! newcomer sees a living system at once. Cases are made through the same functions the app
+//! uses, so their events, deadlines and rule versions are real. All people are invented (by
+//! `netral_synth`, with a fixed seed); NIPs are well-formed but belong to no one.
 
 use std::fmt;
 

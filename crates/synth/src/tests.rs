@@ -34,7 +34,6 @@ fn generate(seed: u64, people: u64, candidates: u64, cases: u64) -> Files {
         count: candidates,
         self_share: 0.02,
         spouse_share: 0.01,
-
         plant_among_first: None,
     };
     candidates::write(&roster, &options, &mut files.candidates, &mut files.truth).unwrap();

@@ -30,7 +30,6 @@ pub fn run(args: SynthArgs) -> anyhow::Result<()> {
         count: args.candidates,
         self_share: args.plant_self / 100.0,
         spouse_share: args.plant_spouse / 100.0,
-
         plant_among_first: None,
     };
     let started = Instant::now();

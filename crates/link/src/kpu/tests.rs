@@ -157,7 +157,6 @@ fn synthetic(roster_size: u64, candidate_count: u64) -> Synthetic {
         count: candidate_count,
         self_share: 0.02,
         spouse_share: 0.01,
-
         plant_among_first: None,
     };
     candidates::write(

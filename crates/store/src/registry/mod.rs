@@ -90,7 +90,8 @@ pub struct NewAgency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCivilServant {
     pub nip: Nip,
-    /// Where SIASN gives it: the regency of residence, which the candidate cross-check uses.
+    /// Where SIASN gives it; its first four digits are the regency of residence, which the
+    /// candidate cross-check compares with a candidate's.
     pub nik: Option<Nik>,
     pub name: PersonName,
     pub agency_id: i64,

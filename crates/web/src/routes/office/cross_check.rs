@@ -133,7 +133,7 @@ fn band_key(band: &str) -> &'static str {
     }
 }
 
-/// The election asked for, or the one whose campaign is latest.
+/// The election asked for by its code.
 fn chosen<'a>(ctx: &'a Ctx, asked: &str) -> Result<&'a Election, WebError> {
     ctx.app
         .rules

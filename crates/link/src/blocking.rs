@@ -63,7 +63,8 @@ impl BlockingRule {
     }
 }
 
-/// A hasher for keys that are hashes already.
+/// A hasher for keys that are hashes already (taken as they are) or text (hashed by
+/// [`crate::normalise::hash_bytes`]).
 #[derive(Default, Clone, Copy)]
 pub struct Prehashed(u64);
 
@@ -72,9 +73,7 @@ impl Hasher for Prehashed {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, u64::from(b));
-        }
+        self.0 = mix(self.0, crate::normalise::hash_bytes(bytes));
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;

@@ -130,7 +130,7 @@ fn set_level(a: &[u64], b: &[u64]) -> u8 {
     }
 }
 
-fn date_level(a: NaiveDate, b: NaiveDate) -> u8 {
+pub(crate) fn date_level(a: NaiveDate, b: NaiveDate) -> u8 {
     if a == b {
         return 4;
     }

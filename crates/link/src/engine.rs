@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::LinkError;
 use crate::blocking::{self, BlockingRule, PrehashedMap, Rarity, Side};
+use crate::bound::{self, Ceiling, Quick};
 use crate::compare::Comparator;
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
 use crate::normalise::{NameKeys, hash_str};
@@ -107,6 +108,8 @@ pub struct Linker {
     schema: Schema,
     queries: Vec<Query>,
     index: PrehashedMap<Vec<u32>>,
+    /// Each query's values for the score's upper bound, query after query (see [`crate::bound`]).
+    quick: Vec<Quick>,
     /// Each query's rejected record ids (`LinkOptions::rejected`), mostly none.
     rejected: Vec<Vec<String>>,
     options: LinkOptions,
@@ -219,6 +222,45 @@ impl Frequencies {
     }
 }
 
+/// For each query and field, `log2` of the chance that a random record carries the query's
+/// exact name (see [`Frequencies::of_name`]), in the whole sample and in the query's region;
+/// `None` for fields that are not names or names that are missing. Counted once per run:
+/// every model tried during estimation reads them.
+struct QueryShares(Vec<[Option<f64>; 2]>);
+
+impl QueryShares {
+    fn new(schema: &Schema, frequencies: &Frequencies, queries: &[Query], threads: usize) -> Self {
+        let of_part = |part: &[Query]| {
+            let mut out = Vec::with_capacity(part.len() * schema.fields.len());
+            for query in part {
+                let region = region_of(schema, &query.values);
+                for (field, spec) in schema.fields.iter().enumerate() {
+                    let share = |region: Option<u64>| match spec.comparator {
+                        Comparator::Name => frequencies
+                            .of_name(field, &query.values[field], region)
+                            .map(f64::log2),
+                        _ => None,
+                    };
+                    out.push([share(None), share(region)]);
+                }
+            }
+            out
+        };
+        let chunk = queries.len().div_ceil(threads.max(1)).max(1);
+        let shares = std::thread::scope(|scope| {
+            let parts: Vec<_> = queries
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || of_part(part)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().expect("no worker panics"))
+                .collect()
+        });
+        QueryShares(shares)
+    }
+}
+
 /// The region a record's values name, when the schema counts name frequencies by region.
 fn region_of(schema: &Schema, values: &[Value]) -> Option<u64> {
     match values.get(schema.name_region?)? {
@@ -237,6 +279,8 @@ struct Scorer<'a> {
     exact_tf: Vec<[f64; 2]>,
     /// Each field's highest weight below its exact level ("missing", 0, included).
     best_below_exact: Vec<f64>,
+    /// The same below the level under exact (a name's phonetic level), for the bound.
+    best_below_phonetic: Vec<f64>,
     prior: f64,
     review_bits: f64,
 }
@@ -245,42 +289,45 @@ impl<'a> Scorer<'a> {
     fn new(
         schema: &'a Schema,
         model: &Model,
-        frequencies: &Frequencies,
+        shares: &QueryShares,
         thresholds: Thresholds,
-        queries: &[Query],
     ) -> Self {
         let weights: Vec<Vec<f64>> = model
             .fields
             .iter()
             .map(|f| (0..f.m.len() as u8).map(|l| f.weight(l)).collect())
             .collect();
-        let mut exact_tf = Vec::with_capacity(queries.len() * schema.fields.len());
-        for query in queries {
-            let region = region_of(schema, &query.values);
-            for (field, spec) in schema.fields.iter().enumerate() {
-                let u_exact = model.fields[field].u[usize::from(spec.comparator.exact_level())];
-                let adjustment = |region: Option<u64>| match spec.comparator {
-                    Comparator::Name => frequencies
-                        .of_name(field, &query.values[field], region)
-                        .map_or(0.0, |tf| (u_exact / tf).log2()),
-                    _ => 0.0,
-                };
-                exact_tf.push([adjustment(None), adjustment(region)]);
-            }
-        }
-        let best_below_exact = weights
+        let u_exact: Vec<f64> = schema
+            .fields
             .iter()
-            .map(|levels| {
-                levels[..levels.len() - 1]
-                    .iter()
-                    .fold(f64::NEG_INFINITY, |a, &b| a.max(b))
-            })
+            .zip(&model.fields)
+            .map(|(spec, f)| f.u[usize::from(spec.comparator.exact_level())].log2())
             .collect();
+        let fields = schema.fields.len();
+        let exact_tf = shares
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, pair)| pair.map(|share| share.map_or(0.0, |s| u_exact[i % fields] - s)))
+            .collect();
+        let best_below = |top: usize| -> Vec<f64> {
+            weights
+                .iter()
+                .map(|levels| {
+                    levels[..levels.len().saturating_sub(top).max(1)]
+                        .iter()
+                        .fold(f64::NEG_INFINITY, |a, &b| a.max(b))
+                })
+                .collect()
+        };
+        let best_below_exact = best_below(1);
+        let best_below_phonetic = best_below(2);
         Scorer {
             schema,
             weights,
             exact_tf,
             best_below_exact,
+            best_below_phonetic,
             prior: model.prior_weight(),
             review_bits: bits(thresholds.review_probability),
         }
@@ -386,6 +433,25 @@ impl<'a> Scorer<'a> {
         true
     }
 
+    /// At least the score of query `q` against a record, from the quick values alone: a pair
+    /// below the review band by this bound needs no comparison.
+    fn upper_bound(&self, q: usize, query: &[Quick], record: &[Quick]) -> f64 {
+        let regional = self.schema.name_region.is_some_and(|r| {
+            matches!(bound::ceiling(query[r], record[r]),
+                Ceiling::Level(l) if l == self.schema.fields[r].comparator.exact_level())
+        });
+        let mut total = self.prior;
+        for (field, (&a, &b)) in query.iter().zip(record).enumerate() {
+            total += match bound::ceiling(a, b) {
+                Ceiling::Level(level) => self.weight(q, field, level, regional),
+                Ceiling::EqualOrBelow => self.best_weight(q, field, regional),
+                Ceiling::BelowExact => self.best_below_exact[field],
+                Ceiling::BelowPhonetic => self.best_below_phonetic[field],
+            };
+        }
+        total
+    }
+
     /// The most a field could add for query `q`, whatever the record: the best level below
     /// exact, or exact with the query's term-frequency adjustment.
     fn best_weight(&self, q: usize, field: usize, regional: bool) -> f64 {
@@ -470,6 +536,10 @@ impl Linker {
                 index.entry(key).or_default().push(i as u32);
             }
         }
+        let quick = queries
+            .iter()
+            .flat_map(|q| q.values.iter().map(Quick::of))
+            .collect();
         let mut rejected = vec![Vec::new(); queries.len()];
         if !options.rejected.is_empty() {
             let position: HashMap<(&str, Relation), usize> = queries
@@ -487,6 +557,7 @@ impl Linker {
             schema,
             queries,
             index,
+            quick,
             rejected,
             options,
         }
@@ -506,20 +577,9 @@ impl Linker {
             ..LinkStats::default()
         };
         let mut roster = roster.peekable();
-        // The training sample: the first rows, converted in parallel and kept.
-        let mut sample_raw: Vec<Vec<R>> = Vec::new();
-        let mut sample_rows = 0usize;
-        while sample_rows < self.options.training_rows.max(1) {
-            match roster.next() {
-                Some(batch) => {
-                    sample_rows += batch.len();
-                    sample_raw.push(batch);
-                }
-                None => break,
-            }
-        }
-        let converted = self.convert_parallel(&sample_raw, &convert);
-        let mut sample = Vec::with_capacity(sample_rows);
+        // The training sample: the first rows, converted in parallel as they are read, and kept.
+        let converted = self.convert_sample(&mut roster, &convert);
+        let mut sample = Vec::with_capacity(self.options.training_rows);
         for result in converted.into_iter().flatten() {
             match result {
                 Ok(record) => sample.push(record),
@@ -531,9 +591,14 @@ impl Linker {
                 }
             }
         }
-        drop(sample_raw);
         stats.training_rows = sample.len() as u64;
         let frequencies = Frequencies::count(&self.schema, &sample);
+        let shares = QueryShares::new(
+            &self.schema,
+            &frequencies,
+            &self.queries,
+            self.options.threads,
+        );
         let model = match &self.options.model {
             Some(model) => {
                 model
@@ -544,15 +609,9 @@ impl Linker {
                     })?;
                 model.clone()
             }
-            None => self.estimate(&sample, &frequencies, &mut stats),
+            None => self.estimate(&sample, &shares, &mut stats),
         };
-        let scorer = Scorer::new(
-            &self.schema,
-            &model,
-            &frequencies,
-            self.options.thresholds,
-            &self.queries,
-        );
+        let scorer = Scorer::new(&self.schema, &model, &shares, self.options.thresholds);
         let processed = AtomicU64::new(0);
         let compared = AtomicU64::new(0);
         let rejected = Mutex::new((0u64, Vec::<String>::new()));
@@ -654,16 +713,21 @@ impl Linker {
         })
     }
 
-    fn convert_parallel<R: Sync, C>(
+    /// Reads the roster's first `training_rows` rows (whole batches) and converts them on the
+    /// worker threads while the next batches are read; the batches come back in their order.
+    fn convert_sample<R, I, C>(
         &self,
-        batches: &[Vec<R>],
+        roster: &mut I,
         convert: &C,
     ) -> Vec<Vec<Result<Record, String>>>
     where
+        R: Send,
+        I: Iterator<Item = Vec<R>>,
         C: Fn(&R, &mut NameKeys) -> Result<Record, String> + Sync,
     {
         let threads = self.options.threads.max(1);
-        let next = AtomicU64::new(0);
+        let (sender, receiver) = sync_channel::<(usize, Vec<R>)>(threads * 2);
+        let receiver = Mutex::new(receiver);
         let mut out: Vec<(usize, Vec<Result<Record, String>>)> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
@@ -671,14 +735,24 @@ impl Linker {
                         let mut done = Vec::new();
                         let mut names = NameKeys::default();
                         loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed) as usize;
-                            let Some(batch) = batches.get(i) else { break };
+                            let work = receiver.lock().expect("no worker panics").recv();
+                            let Ok((i, batch)) = work else { break done };
                             done.push((i, batch.iter().map(|r| convert(r, &mut names)).collect()));
                         }
-                        done
                     })
                 })
                 .collect();
+            let mut rows = 0usize;
+            let mut batches = 0usize;
+            while rows < self.options.training_rows.max(1) {
+                let Some(batch) = roster.next() else { break };
+                rows += batch.len();
+                if sender.send((batches, batch)).is_err() {
+                    break;
+                }
+                batches += 1;
+            }
+            drop(sender);
             workers
                 .into_iter()
                 .flat_map(|w| w.join().expect("no worker panics"))
@@ -689,12 +763,7 @@ impl Linker {
     }
 
     /// `u` from random pairs of sample record and query, then EM over the sample's blocked pairs.
-    fn estimate(
-        &self,
-        sample: &[Record],
-        frequencies: &Frequencies,
-        stats: &mut LinkStats,
-    ) -> Model {
+    fn estimate(&self, sample: &[Record], shares: &QueryShares, stats: &mut LinkStats) -> Model {
         let patterns = Patterns::new(&self.schema);
         let mut random: Vec<Vec<u64>> = self
             .schema
@@ -724,13 +793,24 @@ impl Linker {
                                 }
                                 let mut rng = SplitMix(self.options.seed.wrapping_add(part as u64));
                                 let pairs = wanted / PARTS + usize::from(part < wanted % PARTS);
-                                for _ in 0..pairs {
+                                // Every pair of a few random records and a few random queries
+                                // (Splink's way: a cross join of samples), so that the
+                                // queries compared stay in the cache.
+                                let side =
+                                    pairs.isqrt() + usize::from(pairs.isqrt().pow(2) < pairs);
+                                let queries: Vec<&Query> = (0..side)
+                                    .map(|_| &self.queries[rng.below(self.queries.len())])
+                                    .collect();
+                                let mut left = pairs;
+                                while left > 0 {
                                     let record = &sample[rng.below(sample.len())];
-                                    let query = &self.queries[rng.below(self.queries.len())];
-                                    compare_into(&self.schema, query, record, &mut levels);
-                                    for (field, &l) in counts.iter_mut().zip(&levels) {
-                                        field[usize::from(l)] += 1;
+                                    for query in queries.iter().take(left) {
+                                        compare_into(&self.schema, query, record, &mut levels);
+                                        for (field, &l) in counts.iter_mut().zip(&levels) {
+                                            field[usize::from(l)] += 1;
+                                        }
                                     }
+                                    left = left.saturating_sub(side);
                                 }
                             }
                         })
@@ -756,13 +836,7 @@ impl Linker {
         let fields = self.schema.fields.len();
         let mut prior: Option<f64> = None;
         for rule in &self.schema.training {
-            let scorer = Scorer::new(
-                &self.schema,
-                &model,
-                frequencies,
-                self.options.thresholds,
-                &self.queries,
-            );
+            let scorer = Scorer::new(&self.schema, &model, shares, self.options.thresholds);
             let (pairs, queries_keyed) = self.training_pairs(sample, rule, &patterns, &scorer);
             stats.training_pairs += pairs.len() as u64;
             let fixed: Vec<bool> = (0..fields).map(|f| rule.uses(f)).collect();
@@ -857,11 +931,21 @@ impl Linker {
             &mut state.found,
             &mut state.by_rule,
         );
+        let fields = self.schema.fields.len();
+        state.record_quick.clear();
+        state
+            .record_quick
+            .extend(record.values.iter().map(Quick::of));
         let mut shared: Option<(Arc<str>, Arc<str>)> = None;
         for &q in &state.found {
             let q = q as usize;
-            let query = &self.queries[q];
             state.compared += 1;
+            let quick = &self.quick[q * fields..(q + 1) * fields];
+            // The slack covers the sums' rounding: the bound only skips pairs well below.
+            if scorer.upper_bound(q, quick, &state.record_quick) < scorer.review_bits - 1e-6 {
+                continue;
+            }
+            let query = &self.queries[q];
             let slots = &mut best[q];
             // A pair matters only if it reaches review and beats the query's second best.
             let floor = slots[1]
@@ -990,6 +1074,7 @@ struct WorkerState {
     keys: Vec<u64>,
     found: Vec<u32>,
     levels: Vec<u8>,
+    record_quick: Vec<Quick>,
     compared: u64,
     by_rule: Vec<u64>,
     names: NameKeys,
@@ -1091,13 +1176,8 @@ mod tests {
         let mut model = Model::from_random_pairs(&schema, &random);
         model.prior = 1e-6;
         let frequencies = Frequencies::count(&schema, &records);
-        let scorer = Scorer::new(
-            &schema,
-            &model,
-            &frequencies,
-            Thresholds::default(),
-            &queries,
-        );
+        let shares = QueryShares::new(&schema, &frequencies, &queries, 2);
+        let scorer = Scorer::new(&schema, &model, &shares, Thresholds::default());
         let (mut full, mut pruned) = (Vec::new(), Vec::new());
         let mut skipped = 0;
         for (q, query) in queries.iter().enumerate() {
@@ -1120,5 +1200,23 @@ mod tests {
             }
         }
         assert!(skipped > 0, "some pairs fall below some floor");
+        let mut bounded_out = 0;
+        for (q, query) in queries.iter().enumerate() {
+            let query_quick: Vec<Quick> = query.values.iter().map(Quick::of).collect();
+            for record in &records {
+                compare_into(&schema, query, record, &mut full);
+                let (score, _) = scorer.score(&full, q);
+                let record_quick: Vec<Quick> = record.values.iter().map(Quick::of).collect();
+                let bound = scorer.upper_bound(q, &query_quick, &record_quick);
+                assert!(
+                    bound >= score - 1e-9,
+                    "{} / {}: bound {bound} below score {score}",
+                    query.id,
+                    record.id
+                );
+                bounded_out += usize::from(bound < scorer.review_bits);
+            }
+        }
+        assert!(bounded_out > 0, "the bound alone rules some pairs out");
     }
 }

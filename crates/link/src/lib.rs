@@ -13,6 +13,7 @@
 //! bounded by the small side and by the pairs worth keeping.
 
 pub mod blocking;
+mod bound;
 pub mod compare;
 pub mod engine;
 pub mod febrl;

@@ -14,11 +14,13 @@
 //! weak, so they never serve as a blocking key and count little when they agree.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasherDefault;
 use std::str::FromStr;
 use std::sync::Arc;
 
 use netral_domain::ids::PersonName;
+
+use crate::blocking::Prehashed;
 
 /// A name ready for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +39,10 @@ pub struct NameKey {
     pub sorted_sounds: Vec<u64>,
     /// Whether each word is weak (a Balinese prefix or birth-order name).
     pub weak: Vec<bool>,
+    /// `joined` hashed: unequal hashes mean the names are not the same (see [`crate::bound`]).
+    pub joined_hash: u64,
+    /// `sorted_sounds` hashed, likewise for the phonetic level.
+    pub sounds_hash: u64,
 }
 
 impl NameKey {
@@ -46,16 +52,20 @@ impl NameKey {
     }
 }
 
-/// Name keys already made, by the text they were made from: a roster repeats its names (a
-/// million synthetic rows hold about 150,000 distinct ones), and making a key is most of the
-/// work of reading a row. One per worker thread; cleared when it reaches [`NameKeys::LIMIT`].
+/// Name keys and degree sets already made, by the text they were made from: a roster repeats
+/// its names (a million synthetic rows hold about 150,000 distinct ones) and far more its
+/// titles, and making a key is most of the work of reading a row. One per worker thread;
+/// each map is cleared when it reaches [`NameKeys::LIMIT`].
 #[derive(Debug, Default)]
 pub struct NameKeys {
-    keys: HashMap<Box<str>, Option<Arc<NameKey>>>,
+    keys: HashMap<Box<str>, Option<Arc<NameKey>>, BuildHasherDefault<Prehashed>>,
+    /// By front titles, a separator, back titles.
+    degrees: HashMap<Box<str>, Option<Arc<[u64]>>, BuildHasherDefault<Prehashed>>,
+    scratch: String,
 }
 
 impl NameKeys {
-    /// Names kept at most (a few tens of megabytes).
+    /// Entries kept at most in each map (a few tens of megabytes).
     pub const LIMIT: usize = 200_000;
 
     /// The key of a name as written, made once.
@@ -69,6 +79,28 @@ impl NameKeys {
         let key = name_key(written).map(Arc::new);
         self.keys.insert(written.into(), key.clone());
         key
+    }
+
+    /// The degrees among a roster row's front titles (separated by spaces) and back titles
+    /// (separated by commas), made once per pair of title columns.
+    pub fn degrees(&mut self, front: &str, back: &str) -> Option<Arc<[u64]>> {
+        if front.is_empty() && back.is_empty() {
+            return None;
+        }
+        self.scratch.clear();
+        self.scratch.push_str(front);
+        self.scratch.push('\u{1f}');
+        self.scratch.push_str(back);
+        if let Some(set) = self.degrees.get(self.scratch.as_str()) {
+            return set.clone();
+        }
+        if self.degrees.len() >= Self::LIMIT {
+            self.degrees.clear();
+        }
+        let set = degrees(front.split_whitespace().chain(back.split(',')));
+        self.degrees
+            .insert(self.scratch.as_str().into(), set.clone());
+        set
     }
 }
 
@@ -131,6 +163,8 @@ pub fn name_key(written: &str) -> Option<NameKey> {
         .join(" ")
         .into_boxed_str();
     Some(NameKey {
+        joined_hash: hash_str(&joined),
+        sounds_hash: hash_u64s(&sorted_sounds),
         tokens,
         joined,
         core,
@@ -253,7 +287,7 @@ const NOT_DEGREES: &[&str] = &["h", "hj", "kh", "tgk", "ust", "r", "rr", "ra", "
 
 /// A person's academic degrees as a set to compare (see [`word_set`]), from titles as written,
 /// the titles of [`NOT_DEGREES`] left out.
-pub fn degrees<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64]>> {
+pub fn degrees<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<Arc<[u64]>> {
     word_set(
         titles
             .into_iter()
@@ -263,7 +297,7 @@ pub fn degrees<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64
 
 /// Words as a set to compare: sorted distinct hashes of each word lowercased without dots,
 /// spaces or other punctuation ("S.Pd." and "S. PD" are both "spd"); `None` when empty.
-pub fn word_set<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64]>> {
+pub fn word_set<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Arc<[u64]>> {
     let mut set: Vec<u64> = words
         .into_iter()
         .map(plain)
@@ -272,7 +306,7 @@ pub fn word_set<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Box<[u64
         .collect();
     set.sort_unstable();
     set.dedup();
-    (!set.is_empty()).then(|| set.into_boxed_slice())
+    (!set.is_empty()).then(|| Arc::from(set))
 }
 
 fn plain(word: &str) -> String {
@@ -282,10 +316,46 @@ fn plain(word: &str) -> String {
         .collect()
 }
 
+/// A fast 64-bit hash of a word or name (FxHash's step over 8-byte words, then MurmurHash3's
+/// finaliser so that every bit depends on every byte). Hashes live for one run only, so no
+/// defence against chosen collisions is needed, and this runs for every word of every row.
 pub(crate) fn hash_str(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    hash_bytes(text.as_bytes())
+}
+
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hash = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        hash = fx_step(hash, u64::from_le_bytes(word.try_into().expect("8 bytes")));
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        hash = fx_step(hash, u64::from_le_bytes(last));
+    }
+    finalise(hash)
+}
+
+pub(crate) fn hash_u64s(values: &[u64]) -> u64 {
+    finalise(
+        values
+            .iter()
+            .fold(values.len() as u64, |hash, &v| fx_step(hash, v)),
+    )
+}
+
+fn fx_step(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+fn finalise(mut hash: u64) -> u64 {
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 #[cfg(test)]

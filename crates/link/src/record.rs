@@ -51,8 +51,8 @@ pub enum Value {
     /// Free text compared by similarity (an address, an identity number typed by hand).
     Text(Option<Box<str>>),
     /// A set of words compared by overlap (academic degrees), as sorted distinct hashes;
-    /// `None` when there are none.
-    Words(Option<Box<[u64]>>),
+    /// `None` when there are none. Shared: rows with the same titles share one set.
+    Words(Option<Arc<[u64]>>),
 }
 
 impl Value {

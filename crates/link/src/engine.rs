@@ -566,7 +566,7 @@ impl Linker {
     /// Links a roster given in batches of raw rows, each turned into a [`Record`] by
     /// `convert` on the worker threads (so parsing is parallel too), with the worker's cache of
     /// name keys. A row `convert` rejects is counted and skipped.
-    pub fn run<R, I, C>(&self, roster: I, convert: C) -> Result<LinkOutcome, LinkError>
+    pub fn run<R, I, C>(&self, mut roster: I, convert: C) -> Result<LinkOutcome, LinkError>
     where
         R: Send + Sync,
         I: Iterator<Item = Vec<R>>,
@@ -576,7 +576,6 @@ impl Linker {
             queries: self.queries.len() as u64,
             ..LinkStats::default()
         };
-        let mut roster = roster.peekable();
         // The training sample: the first rows, converted in parallel as they are read, and kept.
         let converted = self.convert_sample(&mut roster, &convert);
         let mut sample = Vec::with_capacity(self.options.training_rows);

@@ -20,6 +20,7 @@ use crate::bound::{self, Ceiling, Quick};
 use crate::compare::Comparator;
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
 use crate::normalise::{NameKeys, hash_str};
+use crate::parallel::map_parts;
 use crate::record::{Band, Contribution, Proposal, Query, Record, Relation, Schema, Value};
 
 /// Called with the number of roster rows processed so far.
@@ -230,7 +231,7 @@ struct QueryShares(Vec<[Option<f64>; 2]>);
 
 impl QueryShares {
     fn new(schema: &Schema, frequencies: &Frequencies, queries: &[Query], threads: usize) -> Self {
-        let of_part = |part: &[Query]| {
+        QueryShares(map_parts(queries, threads, |part| {
             let mut out = Vec::with_capacity(part.len() * schema.fields.len());
             for query in part {
                 let region = region_of(schema, &query.values);
@@ -245,19 +246,7 @@ impl QueryShares {
                 }
             }
             out
-        };
-        let chunk = queries.len().div_ceil(threads.max(1)).max(1);
-        let shares = std::thread::scope(|scope| {
-            let parts: Vec<_> = queries
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || of_part(part)))
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().expect("no worker panics"))
-                .collect()
-        });
-        QueryShares(shares)
+        }))
     }
 }
 
@@ -876,40 +865,25 @@ impl Linker {
                 index.entry(key).or_default().push(i as u32);
             }
         }
-        let threads = self.options.threads.max(1);
-        let chunk = sample.len().div_ceil(threads).max(1);
-        let index = &index;
-        let parts: Vec<Vec<TrainingPair>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = sample
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        let mut pairs = Vec::new();
-                        let (mut keys, mut found, mut levels) =
-                            (Vec::new(), Vec::new(), Vec::new());
-                        let mut by_rule = [0];
-                        for record in part {
-                            blocked(index, rules, record, &mut keys, &mut found, &mut by_rule);
-                            for &q in &found {
-                                let query = &self.queries[q as usize];
-                                compare_into(&self.schema, query, record, &mut levels);
-                                pairs.push(TrainingPair {
-                                    query: q,
-                                    pattern: patterns.encode(&levels),
-                                    tf_bits: scorer.tf_bits(&levels, q as usize),
-                                });
-                            }
-                        }
-                        pairs
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("no worker panics"))
-                .collect()
+        let pairs = map_parts(sample, self.options.threads, |part| {
+            let mut pairs = Vec::new();
+            let (mut keys, mut found, mut levels) = (Vec::new(), Vec::new(), Vec::new());
+            let mut by_rule = [0];
+            for record in part {
+                blocked(&index, rules, record, &mut keys, &mut found, &mut by_rule);
+                for &q in &found {
+                    let query = &self.queries[q as usize];
+                    compare_into(&self.schema, query, record, &mut levels);
+                    pairs.push(TrainingPair {
+                        query: q,
+                        pattern: patterns.encode(&levels),
+                        tf_bits: scorer.tf_bits(&levels, q as usize),
+                    });
+                }
+            }
+            pairs
         });
-        (parts.concat(), keyed)
+        (pairs, keyed)
     }
 
     fn score_record(

@@ -27,6 +27,7 @@ use crate::compare::Comparator;
 use crate::engine::{LinkOptions, LinkOutcome, Linker};
 use crate::input::{self, Row, column, optional_column};
 use crate::normalise::{NameKeys, degrees, hash_bytes, hash_str};
+use crate::parallel::map_parts;
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 
 const NAME: usize = 0;
@@ -249,22 +250,8 @@ impl CandidateRow {
 /// The candidates' queries in their order, made on `threads` threads: normalising a quarter
 /// of a million names and their titles takes a core half a second.
 fn queries_of(candidates: &[CandidateRow], threads: usize) -> Vec<Query> {
-    let chunk = candidates.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(|| {
-                    part.iter()
-                        .flat_map(CandidateRow::to_queries)
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().expect("no worker panics"))
-            .collect()
+    map_parts(candidates, threads, |part| {
+        part.iter().flat_map(CandidateRow::to_queries).collect()
     })
 }
 

@@ -21,6 +21,7 @@ pub mod input;
 pub mod kpu;
 pub mod model;
 pub mod normalise;
+mod parallel;
 pub mod record;
 
 pub use engine::{LinkOptions, LinkOutcome, LinkStats, Linker};

@@ -62,7 +62,7 @@ pub(crate) fn ceiling(query: Quick, record: Quick) -> Ceiling {
     match (query, record) {
         (Quick::Missing, _) | (_, Quick::Missing) => Ceiling::Level(0),
         (Quick::Date(a), Quick::Date(b)) => Ceiling::Level(crate::compare::date_level(a, b)),
-        (Quick::Exact(a), Quick::Exact(b)) => Ceiling::Level(1 + u8::from(a == b)),
+        (Quick::Exact(a), Quick::Exact(b)) => Ceiling::Level(crate::compare::category_level(a, b)),
         (
             Quick::Name {
                 joined: a,

@@ -54,7 +54,7 @@ impl Comparator {
         match (left, right) {
             (Value::Name(Some(a)), Value::Name(Some(b))) => name_level(a, b),
             (Value::Date(Some(a)), Value::Date(Some(b))) => date_level(*a, *b),
-            (Value::Exact(Some(a)), Value::Exact(Some(b))) => 1 + u8::from(a == b),
+            (Value::Exact(Some(a)), Value::Exact(Some(b))) => category_level(*a, *b),
             (Value::Text(Some(a)), Value::Text(Some(b))) => text_level(a, b),
             (Value::Words(Some(a)), Value::Words(Some(b))) => set_level(a, b),
             _ => 0,
@@ -116,6 +116,11 @@ fn name_level(a: &NameKey, b: &NameKey) -> u8 {
         return 2;
     }
     1
+}
+
+/// Two categories' hashes: different or agree.
+pub(crate) fn category_level(a: u64, b: u64) -> u8 {
+    1 + u8::from(a == b)
 }
 
 /// Two sorted sets of distinct hashes.

@@ -18,6 +18,7 @@ use crate::LinkError;
 use crate::blocking::{self, BlockingRule, PrehashedMap, Rarity, Side};
 use crate::bound::{self, Ceiling, Quick};
 use crate::compare::Comparator;
+use crate::index::{BlockIndex, Found, prefetch};
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
 use crate::normalise::{NameKeys, hash_str};
 use crate::parallel::map_parts;
@@ -108,7 +109,7 @@ pub struct LinkOutcome {
 pub struct Linker {
     schema: Schema,
     queries: Vec<Query>,
-    index: PrehashedMap<Vec<u32>>,
+    index: BlockIndex,
     /// Each query's values for the score's upper bound, query after query (see [`crate::bound`]).
     quick: Vec<Quick>,
     /// Each query's rejected record ids (`LinkOptions::rejected`), mostly none.
@@ -460,30 +461,52 @@ fn compare_into(schema: &Schema, query: &Query, record: &Record, levels: &mut Ve
     );
 }
 
-/// The queries a record shares a blocking key with, each once; `by_rule` counts the pairs
-/// each rule proposed before the union.
-fn blocked(
-    index: &PrehashedMap<Vec<u32>>,
-    rules: &[BlockingRule],
-    record: &Record,
-    keys: &mut Vec<u64>,
-    out: &mut Vec<u32>,
-    by_rule: &mut [u64],
-) {
-    out.clear();
-    for (r, rule) in rules.iter().enumerate() {
-        keys.clear();
-        blocking::rule_keys(r, rule, &record.values, Side::Roster, keys);
-        let before = out.len();
-        for key in keys.iter() {
-            if let Some(queries) = index.get(key) {
-                out.extend_from_slice(queries);
+/// A record's blocking: its keys, then the queries it shares one with, in buffers reused from
+/// record to record.
+#[derive(Default)]
+struct Blocked {
+    keys: Vec<u64>,
+    /// Each key's rule and, once looked up, its queries.
+    found: Vec<(usize, Option<Found>)>,
+    /// The queries the record shares a key with, each once.
+    queries: Vec<u32>,
+}
+
+impl Blocked {
+    /// Finds the queries `record` shares a key with; `by_rule` counts the pairs each rule
+    /// proposed before the union. Each step is taken for every key before the next (start
+    /// loading the slots, read them and start loading their queries, copy the queries), so
+    /// the keys' waits for memory overlap (see [`crate::index`]).
+    fn find(
+        &mut self,
+        index: &BlockIndex,
+        rules: &[BlockingRule],
+        record: &Record,
+        by_rule: &mut [u64],
+    ) {
+        self.keys.clear();
+        self.found.clear();
+        for (r, rule) in rules.iter().enumerate() {
+            blocking::rule_keys(r, rule, &record.values, Side::Roster, &mut self.keys);
+            self.found.resize(self.keys.len(), (r, None));
+        }
+        for &key in &self.keys {
+            index.prefetch(key);
+        }
+        for (&key, (_, queries)) in self.keys.iter().zip(&mut self.found) {
+            *queries = index.lookup(key);
+        }
+        self.queries.clear();
+        for &(r, queries) in &self.found {
+            if let Some(queries) = queries {
+                let queries = index.queries(queries);
+                self.queries.extend_from_slice(queries);
+                by_rule[r] += queries.len() as u64;
             }
         }
-        by_rule[r] += (out.len() - before) as u64;
+        self.queries.sort_unstable();
+        self.queries.dedup();
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 /// splitmix64: a small seeded generator for choosing random pairs reproducibly.
@@ -509,7 +532,7 @@ impl Linker {
         for query in &queries {
             rarity.count(&query.values);
         }
-        let mut index: PrehashedMap<Vec<u32>> = PrehashedMap::default();
+        let mut entries = Vec::new();
         let mut keys = Vec::new();
         for (i, query) in queries.iter().enumerate() {
             keys.clear();
@@ -519,12 +542,9 @@ impl Linker {
                 Side::Query(&rarity),
                 &mut keys,
             );
-            keys.sort_unstable();
-            keys.dedup();
-            for &key in &keys {
-                index.entry(key).or_default().push(i as u32);
-            }
+            entries.extend(keys.iter().map(|&key| (key, i as u32)));
         }
+        let index = BlockIndex::new(entries);
         let quick = queries
             .iter()
             .flat_map(|q| q.values.iter().map(Quick::of))
@@ -854,24 +874,23 @@ impl Linker {
     ) -> (Vec<TrainingPair>, usize) {
         let rules = std::slice::from_ref(rule);
         let rarity = Rarity::default();
-        let mut index: PrehashedMap<Vec<u32>> = PrehashedMap::default();
+        let mut entries = Vec::new();
         let mut keys = Vec::new();
         let mut keyed = 0;
         for (i, query) in self.queries.iter().enumerate() {
             keys.clear();
             blocking::keys(rules, &query.values, Side::Query(&rarity), &mut keys);
             keyed += usize::from(!keys.is_empty());
-            for &key in &keys {
-                index.entry(key).or_default().push(i as u32);
-            }
+            entries.extend(keys.iter().map(|&key| (key, i as u32)));
         }
+        let index = BlockIndex::new(entries);
         let pairs = map_parts(sample, self.options.threads, |part| {
             let mut pairs = Vec::new();
-            let (mut keys, mut found, mut levels) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut blocked, mut levels) = (Blocked::default(), Vec::new());
             let mut by_rule = [0];
             for record in part {
-                blocked(&index, rules, record, &mut keys, &mut found, &mut by_rule);
-                for &q in &found {
+                blocked.find(&index, rules, record, &mut by_rule);
+                for &q in &blocked.queries {
                     let query = &self.queries[q as usize];
                     compare_into(&self.schema, query, record, &mut levels);
                     pairs.push(TrainingPair {
@@ -886,6 +905,7 @@ impl Linker {
         (pairs, keyed)
     }
 
+    /// Scores a record against the queries it shares a blocking key with.
     fn score_record(
         &self,
         scorer: &Scorer<'_>,
@@ -893,24 +913,25 @@ impl Linker {
         best: &mut Best,
         state: &mut WorkerState,
     ) {
-        if state.by_rule.len() != self.schema.blocking.len() {
-            state.by_rule = vec![0; self.schema.blocking.len()];
+        let rules = &self.schema.blocking;
+        if state.by_rule.len() != rules.len() {
+            state.by_rule = vec![0; rules.len()];
         }
-        blocked(
-            &self.index,
-            &self.schema.blocking,
-            record,
-            &mut state.keys,
-            &mut state.found,
-            &mut state.by_rule,
-        );
+        let blocked = &mut state.blocked;
+        blocked.find(&self.index, rules, record, &mut state.by_rule);
+        // Each query's values are a wait for memory: started together, the waits overlap.
         let fields = self.schema.fields.len();
+        for &q in &blocked.queries {
+            let q = q as usize;
+            prefetch(&self.quick[q * fields]);
+            prefetch(&scorer.exact_tf[q * fields]);
+        }
         state.record_quick.clear();
         state
             .record_quick
             .extend(record.values.iter().map(Quick::of));
         let mut shared: Option<(Arc<str>, Arc<str>)> = None;
-        for &q in &state.found {
+        for &q in &state.blocked.queries {
             let q = q as usize;
             state.compared += 1;
             let quick = &self.quick[q * fields..(q + 1) * fields];
@@ -1044,8 +1065,7 @@ enum Work<R> {
 
 #[derive(Default)]
 struct WorkerState {
-    keys: Vec<u64>,
-    found: Vec<u32>,
+    blocked: Blocked,
     levels: Vec<u8>,
     record_quick: Vec<Quick>,
     compared: u64,

@@ -14,7 +14,9 @@ proposed link, `band` is `match` (above the match threshold) or `review`. Figure
         --show N prints N missed true pairs and N false matches with both records.
     python evaluate.py synth OUT.csv candidates-truth.csv [--show N]
         truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line;
-        --show N prints the candidates.csv line and roster.csv row (files beside the truth).
+        `false_identical`: false matches whose two rows agree on every field the list gives
+        (see `identical_to_roster`); --show N prints the candidates.csv line and roster.csv
+        row (files beside the truth).
     python evaluate.py synth-ceiling candidates-truth.csv
         the planted links a stranger on the roster is indistinguishable from (see
         `synth_ceiling`): an upper bound on any engine's recall at precision 1.
@@ -166,6 +168,8 @@ def synth(args):
     found = len(part & bands["match"])
     result["self_dated"] = len(part)
     result["self_dated_recall"] = f"{found / len(part):.4f}" if part else "nan"
+    wrong = bands["match"] - truth
+    result["false_identical"] = len(identical_to_roster(truth_path, wrong)) if wrong else 0
     show = show_count(args)
     if show:
         missed = sorted(truth - bands["match"], key=lambda k: int(k[0]))[:show]
@@ -203,6 +207,70 @@ def synth_records(truth_path, keys):
             if row and row[0] in wanted_nips:
                 people[row[0]] = " | ".join(row[:9])
     return lines, people
+
+
+def identical_to_roster(truth_path, keys):
+    """The (line, nip, relation) links whose candidate row and roster row agree on every field
+    the list gives: name (lower-cased, punctuation off, front titles and the degrees after the
+    first comma taken off; old spellings NOT merged), sex, regency (the NIK's first four
+    digits), birth date where the row gives one, academic degrees where the row writes any.
+    Proposed for a stranger, such a pair is a false match no engine can avoid without giving
+    up the true pairs that look the same. Spouse links compare the spouse's name and the
+    opposite sex, and no birth date (the row's is the candidate's). Each simplification makes
+    a pair less often identical, so the count is a floor."""
+    folder = os.path.dirname(truth_path)
+    wanted = {int(k[0]) for k in keys}
+    nips = {k[1] for k in keys}
+    fronts = {"dr", "prof", "ir", "h", "hj", "kh", "r", "drs", "dra", "ny", "hc"}
+
+    def name_and_degrees(written):
+        name, _, back = written.partition(",")
+        words = re.sub(r"[^\w]+", " ", name.lower()).split()
+        while words and words[0] in fronts:
+            words.pop(0)
+        degrees = frozenset(t.strip().strip(".").lower().replace(" ", "")
+                            for t in back.split(",") if t.strip().strip("."))
+        return " ".join(words), degrees
+
+    regencies = {}
+    with open("data/regions/regencies.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            short = re.sub(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota) ", "",
+                           row["name"])
+            kind = "KOTA" if row["code"][3:5] > "70" else "KAB."
+            regencies.setdefault(f"{kind} {short.upper()}", set()).add(row["code"].replace(".", ""))
+    candidates = {}
+    with open(os.path.join(folder, "candidates.csv"), newline="", encoding="utf-8") as f:
+        for number, row in enumerate(csv.DictReader(f), 2):
+            if number in wanted:
+                candidates[str(number)] = row
+    people = {}
+    with open(os.path.join(folder, "roster.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["nipBaru"] in nips:
+                people[row["nipBaru"]] = row
+    same = set()
+    for key in keys:
+        line, nip, relation = key
+        c, r = candidates.get(line), people.get(nip)
+        if c is None or r is None:
+            continue
+        written = c["namaLengkap"] if relation == "self" else c["namaPasangan"]
+        name, degrees = name_and_degrees(written)
+        sex = c["jenisKelamin"][:1].upper()
+        if relation != "self":
+            sex = {"L": "P", "P": "L"}.get(sex, sex)
+        roster_degrees = frozenset(
+            t.strip().strip(".").lower().replace(" ", "") for t in r["gelarBelakang"].split(",")
+            if t.strip().strip("."))
+        born = c.get("tanggalLahir", "") if relation == "self" else ""
+        if (name == " ".join(re.sub(r"[^\w]+", " ", r["nama"].lower()).split())
+                and sex == r["jenisKelamin"][:1].upper().replace("W", "P")
+                and r["nik"][:4] in regencies.get(c["tempatTinggal"].strip().upper(), set())
+                and (not born or "-".join(reversed(r["tglLahir"].split("-"))) == born)
+                and (not degrees or degrees == roster_degrees)):
+            same.add(key)
+    return same
 
 
 def explain(row):

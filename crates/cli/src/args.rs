@@ -205,8 +205,8 @@ pub enum ImportCommand {
     /// tingkat (dpr, dpd, dprd_provinsi, dprd_kabkota, kepala_daerah, wakil_kepala_daerah),
     /// dapil, nomorPartai and namaPartai (empty only for dpd), nomorUrut, namaLengkap (titles
     /// kept), jenisKelamin (L/P), and optionally tempatTinggal ("KAB. KARAWANG"; resolved to a
-    /// region where it names one), namaPasangan, tanggalLahir (YYYY-MM-DD, DD-MM-YYYY or
-    /// DD/MM/YYYY). Candidates are updated by (election, tingkat, dapil, nomorPartai, nomorUrut).
+    /// region where it names one), namaPasangan, tanggalLahir (YYYY-MM-DD, DD-MM-YYYY,
+    /// DD/MM/YYYY or YYYYMMDD). Candidates are updated by (election, tingkat, dapil, nomorPartai, nomorUrut).
     Candidates(CandidateImportArgs),
     /// Import integrity pacts (pakta integritas). Columns: nip (a person's pact) or agency_code
     /// (a pact signed for a whole agency), election (a code from the rules folder; empty for a
@@ -231,7 +231,7 @@ pub enum ImportCommand {
 }
 
 /// What every registry import takes. Bad rows are listed in FILE.errors.csv with their line,
-/// column and problem; good rows go in. Dates: YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.
+/// column and problem; good rows go in. Dates: YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or YYYYMMDD.
 #[derive(Debug, Args)]
 pub struct RegistryFileArgs {
     /// CSV (comma, semicolon or tab; UTF-8, with or without BOM) or XLSX (first sheet); headers

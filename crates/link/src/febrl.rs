@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
+use netral_domain::roster::parse_date;
+
 use crate::LinkError;
 use crate::blocking::{BlockingRule, KeyPart};
 use crate::compare::Comparator;
 use crate::input::{self, Row, column};
-use crate::kpu::parse_date;
 use crate::normalise::{NameKeys, hash_str, word_set};
 use crate::record::{FieldSpec, Query, Record, Relation, Schema, Value};
 

@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use netral_domain::ids::{PersonName, Sex};
+use netral_domain::roster::{parse_date, parse_sex};
 
 use crate::LinkError;
 use crate::blocking::{BlockingRule, KeyPart};
@@ -281,34 +282,6 @@ pub fn link_files(
     let linker = Linker::new(schema(), queries, options.clone());
     let outcome = linker.run(batches, |row, names| columns.record(row, names))?;
     Ok((outcome, unresolved))
-}
-
-/// A date as rosters and lists write it: `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or
-/// `YYYYMMDD`. Read by hand rather than by format strings: it runs for every roster row.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.trim().as_bytes();
-    let number = |s: &[u8]| -> Option<u32> {
-        s.iter().try_fold(0u32, |acc, &d| {
-            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
-        })
-    };
-    let separator = |c: u8| c == b'-' || c == b'/';
-    let (year, month, day) = match b.len() {
-        10 if separator(b[4]) && separator(b[7]) => (&b[..4], &b[5..7], &b[8..]),
-        10 if separator(b[2]) && separator(b[5]) => (&b[6..], &b[3..5], &b[..2]),
-        8 => (&b[..4], &b[4..6], &b[6..]),
-        _ => return None,
-    };
-    NaiveDate::from_ymd_opt(number(year)? as i32, number(month)?, number(day)?)
-}
-
-/// Sex as rosters and lists write it.
-pub fn parse_sex(text: &str) -> Option<Sex> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "l" | "laki-laki" | "laki laki" | "pria" | "m" | "male" | "1" => Some(Sex::Male),
-        "p" | "perempuan" | "wanita" | "f" | "female" | "2" => Some(Sex::Female),
-        _ => None,
-    }
 }
 
 /// The roster file's columns (SIASN names first).

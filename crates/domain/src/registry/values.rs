@@ -7,7 +7,7 @@ use crate::roster::{EmployeeNumber, parse_date};
 
 pub(super) fn date(text: &str) -> Result<NaiveDate, String> {
     parse_date(text).ok_or_else(|| {
-        format!("\"{text}\" is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY")
+        format!("\"{text}\" is not a date: write YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or YYYYMMDD")
     })
 }
 

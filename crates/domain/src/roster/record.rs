@@ -184,7 +184,7 @@ fn check_against_number(row: &RawRow, number: &EmployeeNumber, problems: &mut Ve
         text => match parse_date(text) {
             None => problems.push(RowProblem::new(
                 Field::BirthDate,
-                format!("birth date {text:?} is not a date (YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)"),
+                format!("birth date {text:?} is not a date (YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or YYYYMMDD)"),
             )),
             Some(date) if date != number.birth_date() => problems.push(RowProblem::new(
                 Field::BirthDate,

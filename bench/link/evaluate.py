@@ -225,15 +225,15 @@ def identical_to_roster(truth_path, keys):
 
     def name_and_degrees(written):
         name, _, back = written.partition(",")
-        words = re.sub(r"[^\w]+", " ", name.lower()).split()
+        words = name_words(name).split()
         while words and words[0] in fronts:
             words.pop(0)
-        degrees = frozenset(t.strip().strip(".").lower().replace(" ", "")
-                            for t in back.split(",") if t.strip().strip("."))
-        return " ".join(words), degrees
+        return " ".join(words), title_set(back)
 
     regencies = {}
-    with open("data/regions/regencies.csv", newline="", encoding="utf-8") as f:
+    regions = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                           "regions", "regencies.csv")
+    with open(regions, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             short = re.sub(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota) ", "",
                            row["name"])
@@ -260,15 +260,12 @@ def identical_to_roster(truth_path, keys):
         sex = c["jenisKelamin"][:1].upper()
         if relation != "self":
             sex = {"L": "P", "P": "L"}.get(sex, sex)
-        roster_degrees = frozenset(
-            t.strip().strip(".").lower().replace(" ", "") for t in r["gelarBelakang"].split(",")
-            if t.strip().strip("."))
         born = c.get("tanggalLahir", "") if relation == "self" else ""
-        if (name == " ".join(re.sub(r"[^\w]+", " ", r["nama"].lower()).split())
+        if (name == name_words(r["nama"])
                 and sex == r["jenisKelamin"][:1].upper().replace("W", "P")
                 and r["nik"][:4] in regencies.get(c["tempatTinggal"].strip().upper(), set())
                 and (not born or "-".join(reversed(r["tglLahir"].split("-"))) == born)
-                and (not degrees or degrees == roster_degrees)):
+                and (not degrees or degrees == title_set(r["gelarBelakang"]))):
             same.add(key)
     return same
 
@@ -294,17 +291,11 @@ def synth_ceiling(args):
         truth = [(row["line"], row["nip"], row["relation"]) for row in csv.DictReader(f)]
     dated = dated_lines(folder)
 
-    def words(text):
-        return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
-
-    def degrees(row):
-        titles = f"{row['gelarDepan']},{row['gelarBelakang']}".lower().replace(" ", "")
-        return frozenset(t.strip(".") for t in titles.split(",") if t.strip("."))
-
     keys, count = {}, {}
     with open(os.path.join(folder, "roster.csv"), newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            key = (words(row["nama"]), row["jenisKelamin"], row["nik"][:4], degrees(row))
+            key = (name_words(row["nama"]), row["jenisKelamin"], row["nik"][:4],
+                   title_set(f"{row['gelarDepan']},{row['gelarBelakang']}"))
             keys[row["nipBaru"]] = (key, row["tglLahir"])
             count[key] = count.get(key, 0) + 1
             count[key + (row["tglLahir"],)] = count.get(key + (row["tglLahir"],), 0) + 1
@@ -323,6 +314,17 @@ def synth_ceiling(args):
         result[f"{relation}_planted"] = planted[relation]
         result[f"{relation}_ambiguous"] = ambiguous[relation]
     return result
+
+
+def name_words(text):
+    """A name lower-cased, punctuation off, words separated by single spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def title_set(text):
+    """Comma-separated titles as a set: lower-case, without spaces or outer dots."""
+    titles = text.lower().replace(" ", "").split(",")
+    return frozenset(t.strip(".") for t in titles if t.strip("."))
 
 
 def dated_lines(folder):

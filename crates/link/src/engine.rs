@@ -509,6 +509,25 @@ impl Blocked {
     }
 }
 
+/// The blocking index of `queries` under `rules` (their rare words told by `rarity`), and how
+/// many queries have at least one key.
+fn index_queries(
+    queries: &[Query],
+    rules: &[BlockingRule],
+    rarity: &Rarity,
+) -> (BlockIndex, usize) {
+    let mut entries = Vec::new();
+    let mut keys = Vec::new();
+    let mut keyed = 0;
+    for (i, query) in queries.iter().enumerate() {
+        keys.clear();
+        blocking::keys(rules, &query.values, Side::Query(rarity), &mut keys);
+        keyed += usize::from(!keys.is_empty());
+        entries.extend(keys.iter().map(|&key| (key, i as u32)));
+    }
+    (BlockIndex::new(entries), keyed)
+}
+
 /// splitmix64: a small seeded generator for choosing random pairs reproducibly.
 struct SplitMix(u64);
 
@@ -532,19 +551,7 @@ impl Linker {
         for query in &queries {
             rarity.count(&query.values);
         }
-        let mut entries = Vec::new();
-        let mut keys = Vec::new();
-        for (i, query) in queries.iter().enumerate() {
-            keys.clear();
-            blocking::keys(
-                &schema.blocking,
-                &query.values,
-                Side::Query(&rarity),
-                &mut keys,
-            );
-            entries.extend(keys.iter().map(|&key| (key, i as u32)));
-        }
-        let index = BlockIndex::new(entries);
+        let (index, _) = index_queries(&queries, &schema.blocking, &rarity);
         let quick = queries
             .iter()
             .flat_map(|q| q.values.iter().map(Quick::of))
@@ -873,17 +880,7 @@ impl Linker {
         scorer: &Scorer<'_>,
     ) -> (Vec<TrainingPair>, usize) {
         let rules = std::slice::from_ref(rule);
-        let rarity = Rarity::default();
-        let mut entries = Vec::new();
-        let mut keys = Vec::new();
-        let mut keyed = 0;
-        for (i, query) in self.queries.iter().enumerate() {
-            keys.clear();
-            blocking::keys(rules, &query.values, Side::Query(&rarity), &mut keys);
-            keyed += usize::from(!keys.is_empty());
-            entries.extend(keys.iter().map(|&key| (key, i as u32)));
-        }
-        let index = BlockIndex::new(entries);
+        let (index, keyed) = index_queries(&self.queries, rules, &Rarity::default());
         let pairs = map_parts(sample, self.options.threads, |part| {
             let mut pairs = Vec::new();
             let (mut blocked, mut levels) = (Blocked::default(), Vec::new());

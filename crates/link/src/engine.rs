@@ -15,14 +15,15 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 
 use crate::LinkError;
-use crate::blocking::{self, BlockingRule, PrehashedMap, Rarity, Side};
+use crate::blocking::{self, BlockingRule, Rarity, Side};
 use crate::bound::{self, Ceiling, Quick};
 use crate::compare::Comparator;
+use crate::frequency::{Frequencies, QueryShares};
 use crate::index::{BlockIndex, Found, prefetch};
 use crate::model::{Model, Patterns, Thresholds, TrainingPair, bits, probability};
-use crate::normalise::{NameKeys, hash_str};
+use crate::normalise::NameKeys;
 use crate::parallel::map_parts;
-use crate::record::{Band, Contribution, Proposal, Query, Record, Relation, Schema, Value};
+use crate::record::{Band, Contribution, Proposal, Query, Record, Relation, Schema};
 
 /// Called with the number of roster rows processed so far.
 pub type Progress = Arc<dyn Fn(u64) + Send + Sync>;
@@ -138,126 +139,6 @@ impl Hit {
 
 /// Each query's two best hits.
 type Best = Vec<[Option<Hit>; 2]>;
-
-/// Term frequencies of each name field's words in the training sample, in the whole sample
-/// and within each region of the schema's `name_region` field.
-struct Frequencies {
-    rows: f64,
-    words: Vec<PrehashedMap<u32>>,
-    /// Sample rows per region.
-    region_rows: PrehashedMap<u32>,
-    /// Each name field's words counted per region (key: [`regional_key`]).
-    regional_words: Vec<PrehashedMap<u32>>,
-}
-
-/// Pseudo-rows of the whole sample's shares added to a region's counts: a region of a few
-/// hundred sample rows says little alone about a word's share in it.
-const REGION_PSEUDO_ROWS: f64 = 100.0;
-
-fn regional_key(region: u64, word: u64) -> u64 {
-    region.rotate_left(29) ^ word.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-impl Frequencies {
-    fn count(schema: &Schema, sample: &[Record]) -> Frequencies {
-        let fields = schema.fields.len();
-        let mut words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
-        let mut regional_words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
-        let mut region_rows: PrehashedMap<u32> = PrehashedMap::default();
-        for record in sample {
-            let region = region_of(schema, &record.values);
-            if let Some(region) = region {
-                *region_rows.entry(region).or_insert(0) += 1;
-            }
-            for (field, value) in record.values.iter().enumerate() {
-                if let Value::Name(Some(name)) = value {
-                    for i in name.strong() {
-                        let word = hash_str(&name.tokens[i]);
-                        *words[field].entry(word).or_insert(0) += 1;
-                        if let Some(region) = region {
-                            *regional_words[field]
-                                .entry(regional_key(region, word))
-                                .or_insert(0) += 1;
-                        }
-                    }
-                }
-            }
-        }
-        Frequencies {
-            rows: sample.len().max(1) as f64,
-            words,
-            region_rows,
-            regional_words,
-        }
-    }
-
-    /// The chance that a random record carries this exact name: the product of its strong
-    /// words' shares, no rarer than one record in the sample. With `region`, the shares are
-    /// the region's (drawn towards the whole sample's where the region has few rows): names
-    /// follow regional traditions, so among people of one regency a Sundanese name is far
-    /// commoner than in the country, and a pair that agrees on the regency must not count
-    /// the name as rare as the country would.
-    fn of_name(&self, field: usize, value: &Value, region: Option<u64>) -> Option<f64> {
-        let Value::Name(Some(name)) = value else {
-            return None;
-        };
-        let region_rows = region.map(|r| f64::from(self.region_rows.get(&r).copied().unwrap_or(0)));
-        let product: f64 = name
-            .strong()
-            .map(|i| {
-                let word = hash_str(&name.tokens[i]);
-                let n = self.words[field].get(&word).copied().unwrap_or(0);
-                let share = (f64::from(n) + 1.0) / (self.rows + 1.0);
-                match (region, region_rows) {
-                    (Some(region), Some(rows)) => {
-                        let here = self.regional_words[field]
-                            .get(&regional_key(region, word))
-                            .copied()
-                            .unwrap_or(0);
-                        (f64::from(here) + REGION_PSEUDO_ROWS * share) / (rows + REGION_PSEUDO_ROWS)
-                    }
-                    _ => share,
-                }
-            })
-            .product();
-        Some(product.max(1.0 / self.rows))
-    }
-}
-
-/// For each query and field, `log2` of the chance that a random record carries the query's
-/// exact name (see [`Frequencies::of_name`]), in the whole sample and in the query's region;
-/// `None` for fields that are not names or names that are missing. Counted once per run:
-/// every model tried during estimation reads them.
-struct QueryShares(Vec<[Option<f64>; 2]>);
-
-impl QueryShares {
-    fn new(schema: &Schema, frequencies: &Frequencies, queries: &[Query], threads: usize) -> Self {
-        QueryShares(map_parts(queries, threads, |part| {
-            let mut out = Vec::with_capacity(part.len() * schema.fields.len());
-            for query in part {
-                let region = region_of(schema, &query.values);
-                for (field, spec) in schema.fields.iter().enumerate() {
-                    let share = |region: Option<u64>| match spec.comparator {
-                        Comparator::Name => frequencies
-                            .of_name(field, &query.values[field], region)
-                            .map(f64::log2),
-                        _ => None,
-                    };
-                    out.push([share(None), share(region)]);
-                }
-            }
-            out
-        }))
-    }
-}
-
-/// The region a record's values name, when the schema counts name frequencies by region.
-fn region_of(schema: &Schema, values: &[Value]) -> Option<u64> {
-    match values.get(schema.name_region?)? {
-        Value::Exact(Some(region)) => Some(*region),
-        _ => None,
-    }
-}
 
 /// The model with everything a comparison needs precomputed.
 struct Scorer<'a> {
@@ -1077,6 +958,7 @@ mod tests {
     use super::*;
     use crate::kpu;
     use crate::normalise::degrees;
+    use crate::record::Value;
 
     fn values(name: &str, birth: Option<(i32, u32, u32)>, sex: u64, region: u64) -> Vec<Value> {
         vec![
@@ -1086,41 +968,6 @@ mod tests {
             Value::Exact(Some(region)),
             Value::Words(degrees(name.split(',').skip(1))),
         ]
-    }
-
-    #[test]
-    fn a_name_common_in_its_region_is_counted_common_there() {
-        // "Asep" is half of region 1 (Sundanese country) and absent from region 2.
-        let schema = kpu::schema();
-        let mut sample = Vec::new();
-        for i in 0..1_100 {
-            let (name, region) = match i {
-                0..50 => ("Asep Saepudin", 1),
-                50..100 => ("Budi Hartono", 1),
-                _ => ("Made Wirawan", 2),
-            };
-            sample.push(Record {
-                id: i.to_string(),
-                display: name.to_owned(),
-                values: values(name, None, 1, region),
-            });
-        }
-        let frequencies = Frequencies::count(&schema, &sample);
-        let asep = Value::name("Asep");
-        let share = |region| frequencies.of_name(0, &asep, region).unwrap();
-        let (country, sunda, bali) = (share(None), share(Some(1)), share(Some(2)));
-        assert!((country - 51.0 / 1_101.0).abs() < 1e-9, "{country}");
-        // 100 rows of region 1 against 100 pseudo-rows of the country's share.
-        assert!(
-            (sunda - (50.0 + 100.0 * country) / 200.0).abs() < 1e-9,
-            "{sunda}"
-        );
-        assert!(
-            sunda > 5.0 * country / 2.0 && bali < country,
-            "{sunda} {bali}"
-        );
-        // An unknown region falls back to the country's share.
-        assert_eq!(share(Some(99)), (100.0 * country) / 100.0);
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod bound;
 pub mod compare;
 pub mod engine;
 pub mod febrl;
+mod frequency;
 mod index;
 pub mod input;
 pub mod kpu;

@@ -107,3 +107,95 @@ proptest! {
         }
     }
 }
+
+/// A word of letters only, one per number.
+fn word(mut n: usize) -> String {
+    let mut out = String::from("K");
+    loop {
+        out.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn names_whose_words_always_go_together_are_counted_commoner_than_their_product() {
+    // Every given name comes with one family name only, so the name is as common as each of
+    // its words, not as their product; families range from 55 to 199 rows of 3,175.
+    let families: Vec<(String, usize)> = (0..25)
+        .map(|i| (format!("{} {}", word(i), word(1_000 + i)), 55 + 6 * i))
+        .collect();
+    let groups: Vec<(&str, u64, usize)> = families
+        .iter()
+        .map(|(name, n)| (name.as_str(), 1, *n))
+        .collect();
+    let sample = sample(&groups);
+    let frequencies = Frequencies::count(&kpu::schema(), &sample);
+    let rows = sample.len() as f64;
+    let (name, count) = families
+        .iter()
+        .find(|(_, n)| *n == 97)
+        .expect("a family of 97");
+    let chance = frequencies.of_name(0, &Value::name(name), None).unwrap();
+    let Value::Name(Some(key)) = Value::name(name) else {
+        panic!("{name} is a name");
+    };
+    let product = frequencies.product(0, &key, None);
+    let actual = *count as f64 / rows;
+    assert!(
+        chance > 2.0 * product && chance <= actual * 4.0,
+        "chance {chance}, product {product}, actual {actual}"
+    );
+    assert_ne!(frequencies.calibration[0][0], Calibration::NONE);
+}
+
+#[test]
+fn the_mend_is_a_line_through_the_bins_that_hold_enough() {
+    let mut bins = Bins::default();
+    // Names the product calls rarer are commoner than it says: log2(actual / predicted) =
+    // -1 - 0.25 * bin, from bin -4 (0 bits) to bin -20 (4 bits); one thin bin is ignored.
+    for bin in -20..=-4 {
+        let predicted = 100.0;
+        let actual = predicted * (-1.0 - 0.25 * (f64::from(bin) + 0.5)).exp2();
+        bins.0.insert(bin, (predicted, actual));
+    }
+    bins.0.insert(-30, (0.001, 5.0));
+    let fit = bins.fit();
+    assert!(
+        (fit.slope + 0.25).abs() < 1e-9 && (fit.intercept + 1.0).abs() < 1e-9,
+        "{fit:?}"
+    );
+    // Common names are left alone, rare ones raised.
+    assert_eq!(fit.apply(0.25), 0.25);
+    assert!((fit.apply(2f64.powi(-20)) - 2f64.powi(-16)).abs() < 1e-12);
+    // Too few bins say nothing; a correction that grows with commonness is not taken.
+    let mut few = Bins::default();
+    few.0.insert(-10, (10.0, 40.0));
+    few.0.insert(-5, (10.0, 20.0));
+    assert_eq!(few.fit(), Calibration::NONE);
+    let mut rising = Bins::default();
+    for bin in -12..=-8 {
+        rising
+            .0
+            .insert(bin, (100.0, 100.0 * (f64::from(bin) + 14.0)));
+    }
+    assert_eq!(rising.fit().slope, 0.0);
+}
+
+proptest! {
+    /// A mended chance is never below the product, and never falls as the product grows.
+    #[test]
+    fn the_mend_raises_and_keeps_the_order(
+        intercept in -5.0f64..5.0,
+        slope in -0.5f64..=0.0,
+        a in 1e-12f64..1.0,
+        b in 1e-12f64..1.0,
+    ) {
+        let mend = Calibration { intercept, slope };
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(mend.apply(low) >= low * (1.0 - 1e-12));
+        prop_assert!(mend.apply(low) <= mend.apply(high) * (1.0 + 1e-12));
+    }
+}

@@ -27,6 +27,7 @@ const REGION_PSEUDO_ROWS: f64 = 100.0;
 /// Term frequencies of each name field's words in the training sample, by the name's number of
 /// strong words, in the whole sample and within each region of the schema's `name_region`
 /// field.
+#[derive(Debug, PartialEq)]
 pub(crate) struct Frequencies {
     rows: f64,
     /// Per name field: sample rows by their name's class ([`class`]).
@@ -84,6 +85,14 @@ impl Bins {
         let bin = self.0.entry(chance.log2().floor() as i32).or_default();
         bin.0 += chance * rows;
         bin.1 += f64::from(actual);
+    }
+
+    fn absorb(&mut self, other: Bins) {
+        for (bin, (predicted, actual)) in other.0 {
+            let into = self.0.entry(bin).or_default();
+            into.0 += predicted;
+            into.1 += actual;
+        }
     }
 
     /// The weighted least-squares line through the bins that hold enough occurrences, each
@@ -147,54 +156,128 @@ fn shrunk(count: u32, rows: u32, prior: f64, pseudo: f64) -> f64 {
     (f64::from(count) + pseudo * prior) / (f64::from(rows) + pseudo)
 }
 
+fn add_counts(into: &mut PrehashedMap<u32>, from: &PrehashedMap<u32>) {
+    for (key, count) in from {
+        *into.entry(*key).or_insert(0) += count;
+    }
+}
+
+/// Each whole name of `records` counted, in the whole sample and within its region (keys:
+/// [`name_key`], and its [`regional_key`]).
+fn whole_names<'a>(
+    schema: &Schema,
+    records: impl Iterator<Item = &'a Record>,
+) -> PrehashedMap<u32> {
+    let mut names: PrehashedMap<u32> = PrehashedMap::default();
+    for record in records {
+        let region = region_of(schema, &record.values);
+        for (field, value) in record.values.iter().enumerate() {
+            if let Value::Name(Some(name)) = value {
+                let whole = name_key(field, &name.joined);
+                *names.entry(whole).or_insert(0) += 1;
+                if let Some(region) = region {
+                    *names.entry(regional_key(region, whole)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    names
+}
+
 impl Frequencies {
     /// The sample's word counts, and the mend of their product read from its two halves.
+    /// The halves are counted on two threads and then added together: the start-up of a
+    /// run waits for this.
     pub(crate) fn count(schema: &Schema, sample: &[Record]) -> Frequencies {
-        let mut frequencies = Frequencies::tally(schema, sample.iter());
-        frequencies.calibration = Frequencies::calibrate(schema, sample);
+        let odd_rows: Vec<&Record> = sample.iter().skip(1).step_by(2).collect();
+        let ((even, names), odd) = std::thread::scope(|scope| {
+            let odd = scope.spawn(|| Frequencies::tally(schema, odd_rows.iter().copied()));
+            let even = sample.iter().step_by(2);
+            let even = (
+                Frequencies::tally(schema, even.clone()),
+                whole_names(schema, even),
+            );
+            (even, odd.join().expect("no worker panics"))
+        });
+        let calibration = even.calibrate(schema, &names, &odd_rows);
+        let mut frequencies = even.plus(&odd);
+        frequencies.calibration = calibration;
         frequencies
     }
 
     /// Each name field's [`Calibration`]: the words' product counted on the sample's even rows
-    /// predicts how often each odd row's name occurs among the even rows.
-    fn calibrate(schema: &Schema, sample: &[Record]) -> Vec<[Calibration; 2]> {
-        let even = Frequencies::tally(schema, sample.iter().step_by(2));
-        let mut names: PrehashedMap<u32> = PrehashedMap::default();
-        for record in sample.iter().step_by(2) {
-            let region = region_of(schema, &record.values);
-            for (field, value) in record.values.iter().enumerate() {
-                if let Value::Name(Some(name)) = value {
+    /// (`self`, and `names` their whole names) predicts how often each odd row's name occurs
+    /// among the even rows.
+    fn calibrate(
+        &self,
+        schema: &Schema,
+        names: &PrehashedMap<u32>,
+        odd_rows: &[&Record],
+    ) -> Vec<[Calibration; 2]> {
+        let actual = |key| names.get(&key).copied().unwrap_or(0);
+        let parts = map_parts(odd_rows, 2, |part| {
+            let mut bins: Vec<[Bins; 2]> = (0..schema.fields.len())
+                .map(|_| Default::default())
+                .collect();
+            for record in part {
+                let region = region_of(schema, &record.values);
+                for (field, value) in record.values.iter().enumerate() {
+                    let Value::Name(Some(name)) = value else {
+                        continue;
+                    };
                     let whole = name_key(field, &name.joined);
-                    *names.entry(whole).or_insert(0) += 1;
+                    let [country, regional] = &mut bins[field];
+                    country.add(self.product(field, name, None), self.rows(), actual(whole));
                     if let Some(region) = region {
-                        *names.entry(regional_key(region, whole)).or_insert(0) += 1;
+                        let rows = f64::from(self.region_rows.get(&region).copied().unwrap_or(0));
+                        let chance = self.product(field, name, Some(region));
+                        regional.add(chance, rows, actual(regional_key(region, whole)));
                     }
                 }
             }
-        }
-        let actual = |key| names.get(&key).copied().unwrap_or(0);
-        let mut bins: Vec<[Bins; 2]> = (0..schema.fields.len())
-            .map(|_| Default::default())
-            .collect();
-        for record in sample.iter().skip(1).step_by(2) {
-            let region = region_of(schema, &record.values);
-            for (field, value) in record.values.iter().enumerate() {
-                let Value::Name(Some(name)) = value else {
-                    continue;
-                };
-                let whole = name_key(field, &name.joined);
-                let [country, regional] = &mut bins[field];
-                country.add(even.product(field, name, None), even.rows, actual(whole));
-                if let Some(region) = region {
-                    let rows = f64::from(even.region_rows.get(&region).copied().unwrap_or(0));
-                    let chance = even.product(field, name, Some(region));
-                    regional.add(chance, rows, actual(regional_key(region, whole)));
+            vec![bins]
+        });
+        let mut bins = parts.into_iter();
+        let mut total = bins.next().unwrap_or_default();
+        for part in bins {
+            for (into, from) in total.iter_mut().zip(part) {
+                for (into, from) in into.iter_mut().zip(from) {
+                    into.absorb(from);
                 }
             }
         }
-        bins.iter()
-            .map(|[country, regional]| [country.fit(), regional.fit()])
+        (0..schema.fields.len())
+            .map(|field| match total.get(field) {
+                Some([country, regional]) => [country.fit(), regional.fit()],
+                None => [Calibration::NONE; 2],
+            })
             .collect()
+    }
+
+    /// Both samples' counts added together.
+    fn plus(mut self, other: &Frequencies) -> Frequencies {
+        self.rows += other.rows;
+        for (into, from) in self.lengths.iter_mut().zip(&other.lengths) {
+            for (into, from) in into.iter_mut().zip(from) {
+                *into += from;
+            }
+        }
+        add_counts(&mut self.region_rows, &other.region_rows);
+        for (into, from) in [
+            (&mut self.words, &other.words),
+            (&mut self.regional_lengths, &other.regional_lengths),
+            (&mut self.regional_words, &other.regional_words),
+        ] {
+            for (into, from) in into.iter_mut().zip(from) {
+                add_counts(into, from);
+            }
+        }
+        self
+    }
+
+    /// Rows counted, one at least: shares divide by it.
+    fn rows(&self) -> f64 {
+        self.rows.max(1.0)
     }
 
     fn tally<'a>(schema: &Schema, sample: impl Iterator<Item = &'a Record>) -> Frequencies {
@@ -234,7 +317,7 @@ impl Frequencies {
             }
         }
         Frequencies {
-            rows: rows.max(1) as f64,
+            rows: rows as f64,
             lengths,
             words,
             region_rows,
@@ -254,7 +337,7 @@ impl Frequencies {
         };
         let calibration = self.calibration[field][usize::from(region.is_some())];
         let chance = calibration.apply(self.product(field, name, region));
-        Some(chance.clamp(1.0 / self.rows, 1.0))
+        Some(chance.clamp(1.0 / self.rows(), 1.0))
     }
 
     /// The share of names with as many strong words times the product of its strong words'
@@ -267,7 +350,7 @@ impl Frequencies {
         let class = class(name.strong().count());
         let class_rows = self.lengths[field][class];
         // One pseudo-row each, so that a class or word the sample lacks is rare, not absent.
-        let class_share = shrunk(class_rows, self.rows as u32, 1.0, 1.0);
+        let class_share = shrunk(class_rows, self.rows() as u32, 1.0, 1.0);
         let word_share = |word: u64| {
             let n = self.words[field].get(&word).copied().unwrap_or(0);
             shrunk(n, class_rows, 1.0, 1.0)
@@ -295,7 +378,7 @@ impl Frequencies {
                     * words.map(word_share_here).product::<f64>()
             }
         };
-        chance.max(1.0 / self.rows)
+        chance.max(1.0 / self.rows())
     }
 }
 

@@ -58,6 +58,22 @@ fn a_lone_word_is_counted_as_a_whole_name_not_as_a_word_of_longer_names() {
 }
 
 #[test]
+fn the_halves_counted_apart_and_added_are_the_sample_counted_at_once() {
+    let sample = sample(&[
+        ("Siti", 1, 7),
+        ("Siti Aminah", 2, 4),
+        ("I Wayan Sudarsana", 3, 3),
+        ("Budi Hartono Putra", 1, 5),
+        ("Asep", 2, 1),
+    ]);
+    let schema = kpu::schema();
+    let mut counted = Frequencies::count(&schema, &sample);
+    let at_once = Frequencies::tally(&schema, sample.iter());
+    counted.calibration = at_once.calibration.clone();
+    assert_eq!(counted, at_once);
+}
+
+#[test]
 fn a_name_common_in_its_region_is_counted_common_there() {
     // "Asep Saepudin" is half of region 1 (Sundanese country) and absent from region 2.
     let sample = sample(&[

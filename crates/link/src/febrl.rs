@@ -57,6 +57,7 @@ pub fn schema() -> Schema {
             BlockingRule::new("full name", vec![KeyPart::Same(0), KeyPart::Same(1)]),
         ],
         name_region: None,
+        name_sex: None,
     }
 }
 

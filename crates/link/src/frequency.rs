@@ -24,19 +24,23 @@ const LONGEST_COUNTED: usize = 3;
 /// hundred sample rows says little alone about a word's share in it.
 const REGION_PSEUDO_ROWS: f64 = 100.0;
 
-/// Term frequencies of each name field's words in the training sample, by the name's number of
-/// strong words, in the whole sample and within each region of the schema's `name_region`
-/// field.
+/// Term frequencies of each name field's words in the training sample, by the record's sex (the
+/// schema's `name_sex` field; one group when it has none) and the name's number of strong
+/// words, in the whole sample and within each region of the schema's `name_region` field.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Frequencies {
     rows: f64,
-    /// Per name field: sample rows by their name's class ([`class`]).
-    lengths: Vec<[u32; LONGEST_COUNTED + 1]>,
-    /// Per name field: each word counted in the names of its class (key: [`word_key`]).
+    /// Sample rows by sex (0: none given).
+    group_rows: PrehashedMap<u32>,
+    /// Per name field: sample rows by sex and their name's class (key: [`class_key`]).
+    lengths: Vec<PrehashedMap<u32>>,
+    /// Per name field: each word counted in the names of its sex and class (key:
+    /// [`word_key`]).
     words: Vec<PrehashedMap<u32>>,
-    /// Sample rows per region.
+    /// Sample rows per region and sex (key: [`regional_key`] of the sex).
     region_rows: PrehashedMap<u32>,
-    /// Per name field: the region's rows by class (key: [`regional_key`] of the class).
+    /// Per name field: the region's rows by sex and class (key: [`regional_key`] of the
+    /// [`class_key`]).
     regional_lengths: Vec<PrehashedMap<u32>>,
     /// Per name field: the words of each class counted per region (key: [`regional_key`] of
     /// the [`word_key`]).
@@ -138,13 +142,29 @@ fn class(strong: usize) -> usize {
     strong.min(LONGEST_COUNTED)
 }
 
-fn word_key(class: usize, word: &str) -> u64 {
-    hash_str(word) ^ (class as u64 + 1).wrapping_mul(0xd6e8_feb8_6659_fd93)
+/// A key of `key` among the records of one sex (`group`).
+fn in_group(group: u64, key: u64) -> u64 {
+    key ^ group.wrapping_add(1).wrapping_mul(0x2545_f491_4f6c_dd1d)
 }
 
-/// A whole name's key in one field.
-fn name_key(field: usize, joined: &str) -> u64 {
-    hash_str(joined) ^ (field as u64 + 1).wrapping_mul(0xa076_1d64_78bd_642f)
+/// The names of `strong` strong words among the records of one sex.
+fn class_key(group: u64, strong: usize) -> u64 {
+    in_group(group, class(strong) as u64)
+}
+
+fn word_key(class_key: u64, word: &str) -> u64 {
+    hash_str(word)
+        ^ class_key
+            .wrapping_add(1)
+            .wrapping_mul(0xd6e8_feb8_6659_fd93)
+}
+
+/// A whole name's key in one field, among the records of one sex.
+fn name_key(group: u64, field: usize, joined: &str) -> u64 {
+    in_group(
+        group,
+        hash_str(joined) ^ (field as u64 + 1).wrapping_mul(0xa076_1d64_78bd_642f),
+    )
 }
 
 fn regional_key(region: u64, key: u64) -> u64 {
@@ -162,8 +182,8 @@ fn add_counts(into: &mut PrehashedMap<u32>, from: &PrehashedMap<u32>) {
     }
 }
 
-/// Each whole name of `records` counted, in the whole sample and within its region (keys:
-/// [`name_key`], and its [`regional_key`]).
+/// Each whole name of `records` counted by sex, in the whole sample and within its region
+/// (keys: [`name_key`], and its [`regional_key`]).
 fn whole_names<'a>(
     schema: &Schema,
     records: impl Iterator<Item = &'a Record>,
@@ -171,9 +191,10 @@ fn whole_names<'a>(
     let mut names: PrehashedMap<u32> = PrehashedMap::default();
     for record in records {
         let region = region_of(schema, &record.values);
+        let group = sex_of(schema, &record.values).unwrap_or(0);
         for (field, value) in record.values.iter().enumerate() {
             if let Value::Name(Some(name)) = value {
-                let whole = name_key(field, &name.joined);
+                let whole = name_key(group, field, &name.joined);
                 *names.entry(whole).or_insert(0) += 1;
                 if let Some(region) = region {
                     *names.entry(regional_key(region, whole)).or_insert(0) += 1;
@@ -221,16 +242,24 @@ impl Frequencies {
                 .collect();
             for record in part {
                 let region = region_of(schema, &record.values);
+                let group = sex_of(schema, &record.values).unwrap_or(0);
                 for (field, value) in record.values.iter().enumerate() {
                     let Value::Name(Some(name)) = value else {
                         continue;
                     };
-                    let whole = name_key(field, &name.joined);
+                    let whole = name_key(group, field, &name.joined);
                     let [country, regional] = &mut bins[field];
-                    country.add(self.product(field, name, None), self.rows(), actual(whole));
+                    let rows = f64::from(self.group_rows.get(&group).copied().unwrap_or(0));
+                    let chance = self.product(field, name, None, group);
+                    country.add(chance, rows, actual(whole));
                     if let Some(region) = region {
-                        let rows = f64::from(self.region_rows.get(&region).copied().unwrap_or(0));
-                        let chance = self.product(field, name, Some(region));
+                        let rows = self
+                            .region_rows
+                            .get(&regional_key(region, group))
+                            .copied()
+                            .unwrap_or(0);
+                        let rows = f64::from(rows);
+                        let chance = self.product(field, name, Some(region), group);
                         regional.add(chance, rows, actual(regional_key(region, whole)));
                     }
                 }
@@ -257,13 +286,10 @@ impl Frequencies {
     /// Both samples' counts added together.
     fn plus(mut self, other: &Frequencies) -> Frequencies {
         self.rows += other.rows;
-        for (into, from) in self.lengths.iter_mut().zip(&other.lengths) {
-            for (into, from) in into.iter_mut().zip(from) {
-                *into += from;
-            }
-        }
+        add_counts(&mut self.group_rows, &other.group_rows);
         add_counts(&mut self.region_rows, &other.region_rows);
         for (into, from) in [
+            (&mut self.lengths, &other.lengths),
             (&mut self.words, &other.words),
             (&mut self.regional_lengths, &other.regional_lengths),
             (&mut self.regional_words, &other.regional_words),
@@ -282,7 +308,8 @@ impl Frequencies {
 
     fn tally<'a>(schema: &Schema, sample: impl Iterator<Item = &'a Record>) -> Frequencies {
         let fields = schema.fields.len();
-        let mut lengths = vec![[0u32; LONGEST_COUNTED + 1]; fields];
+        let mut group_rows: PrehashedMap<u32> = PrehashedMap::default();
+        let mut lengths: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
         let mut words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
         let mut region_rows: PrehashedMap<u32> = PrehashedMap::default();
         let mut regional_lengths: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
@@ -291,18 +318,20 @@ impl Frequencies {
         for record in sample {
             rows += 1;
             let region = region_of(schema, &record.values);
+            let group = sex_of(schema, &record.values).unwrap_or(0);
+            *group_rows.entry(group).or_insert(0) += 1;
             if let Some(region) = region {
-                *region_rows.entry(region).or_insert(0) += 1;
+                *region_rows.entry(regional_key(region, group)).or_insert(0) += 1;
             }
             for (field, value) in record.values.iter().enumerate() {
                 let Value::Name(Some(name)) = value else {
                     continue;
                 };
-                let class = class(name.strong().count());
-                lengths[field][class] += 1;
+                let class = class_key(group, name.strong().count());
+                *lengths[field].entry(class).or_insert(0) += 1;
                 if let Some(region) = region {
                     *regional_lengths[field]
-                        .entry(regional_key(region, class as u64))
+                        .entry(regional_key(region, class))
                         .or_insert(0) += 1;
                 }
                 for i in name.strong() {
@@ -318,6 +347,7 @@ impl Frequencies {
         }
         Frequencies {
             rows: rows as f64,
+            group_rows,
             lengths,
             words,
             region_rows,
@@ -327,30 +357,47 @@ impl Frequencies {
         }
     }
 
-    /// The chance that a random record carries this exact name: the words' [`product`], mended
-    /// by the [`Calibration`] read from the sample, over the country or within `region`.
+    /// The chance that a random record of sex `sex` carries this exact name: the words'
+    /// [`product`], mended by the [`Calibration`] read from the sample, over the country or
+    /// within `region`. Without a sex, the sexes' chances weighted by their rows.
     ///
     /// [`product`]: Frequencies::product
-    pub(crate) fn of_name(&self, field: usize, value: &Value, region: Option<u64>) -> Option<f64> {
+    pub(crate) fn of_name(
+        &self,
+        field: usize,
+        value: &Value,
+        region: Option<u64>,
+        sex: Option<u64>,
+    ) -> Option<f64> {
         let Value::Name(Some(name)) = value else {
             return None;
         };
+        let product = match sex {
+            Some(sex) => self.product(field, name, region, sex),
+            None => self
+                .group_rows
+                .iter()
+                .map(|(&group, &rows)| {
+                    f64::from(rows) / self.rows() * self.product(field, name, region, group)
+                })
+                .sum(),
+        };
         let calibration = self.calibration[field][usize::from(region.is_some())];
-        let chance = calibration.apply(self.product(field, name, region));
-        Some(chance.clamp(1.0 / self.rows(), 1.0))
+        Some(calibration.apply(product).clamp(1.0 / self.rows(), 1.0))
     }
 
-    /// The share of names with as many strong words times the product of its strong words'
-    /// shares among those names, no rarer than one record in the sample. With `region`, the
-    /// shares are the region's (drawn towards the whole sample's where the region has few
-    /// rows): names follow regional traditions, so among people of one regency a Sundanese
-    /// name is far commoner than in the country, and a pair that agrees on the regency must
-    /// not count the name as rare as the country would.
-    fn product(&self, field: usize, name: &NameKey, region: Option<u64>) -> f64 {
-        let class = class(name.strong().count());
-        let class_rows = self.lengths[field][class];
+    /// Among the records of sex `group`: the share of names with as many strong words times
+    /// the product of its strong words' shares among those names, no rarer than one record.
+    /// With `region`, the shares are the region's (drawn towards the whole sample's where the
+    /// region has few rows): names follow regional traditions, so among people of one regency
+    /// a Sundanese name is far commoner than in the country, and a pair that agrees on the
+    /// regency must not count the name as rare as the country would.
+    fn product(&self, field: usize, name: &NameKey, region: Option<u64>, group: u64) -> f64 {
+        let class = class_key(group, name.strong().count());
+        let group_rows = self.group_rows.get(&group).copied().unwrap_or(0);
+        let class_rows = self.lengths[field].get(&class).copied().unwrap_or(0);
         // One pseudo-row each, so that a class or word the sample lacks is rare, not absent.
-        let class_share = shrunk(class_rows, self.rows() as u32, 1.0, 1.0);
+        let class_share = shrunk(class_rows, group_rows, 1.0, 1.0);
         let word_share = |word: u64| {
             let n = self.words[field].get(&word).copied().unwrap_or(0);
             shrunk(n, class_rows, 1.0, 1.0)
@@ -359,9 +406,13 @@ impl Frequencies {
         let chance: f64 = match region {
             None => class_share * words.map(word_share).product::<f64>(),
             Some(region) => {
-                let region_rows = self.region_rows.get(&region).copied().unwrap_or(0);
+                let region_rows = self
+                    .region_rows
+                    .get(&regional_key(region, group))
+                    .copied()
+                    .unwrap_or(0);
                 let class_here = self.regional_lengths[field]
-                    .get(&regional_key(region, class as u64))
+                    .get(&regional_key(region, class))
                     .copied()
                     .unwrap_or(0);
                 // The region's class is drawn towards the country's by as many pseudo-rows
@@ -378,7 +429,7 @@ impl Frequencies {
                     * words.map(word_share_here).product::<f64>()
             }
         };
-        chance.max(1.0 / self.rows())
+        chance.max(1.0 / f64::from(group_rows.max(1)))
     }
 }
 
@@ -399,10 +450,11 @@ impl QueryShares {
             let mut out = Vec::with_capacity(part.len() * schema.fields.len());
             for query in part {
                 let region = region_of(schema, &query.values);
+                let sex = sex_of(schema, &query.values);
                 for (field, spec) in schema.fields.iter().enumerate() {
                     let share = |region: Option<u64>| match spec.comparator {
                         Comparator::Name => frequencies
-                            .of_name(field, &query.values[field], region)
+                            .of_name(field, &query.values[field], region, sex)
                             .map(f64::log2),
                         _ => None,
                     };
@@ -416,8 +468,17 @@ impl QueryShares {
 
 /// The region a record's values name, when the schema counts name frequencies by region.
 pub(crate) fn region_of(schema: &Schema, values: &[Value]) -> Option<u64> {
-    match values.get(schema.name_region?)? {
-        Value::Exact(Some(region)) => Some(*region),
+    exact_value(values, schema.name_region?)
+}
+
+/// The sex a record's values give, when the schema counts name frequencies by sex.
+fn sex_of(schema: &Schema, values: &[Value]) -> Option<u64> {
+    exact_value(values, schema.name_sex?)
+}
+
+fn exact_value(values: &[Value], field: usize) -> Option<u64> {
+    match values.get(field)? {
+        Value::Exact(Some(value)) => Some(*value),
         _ => None,
     }
 }

@@ -84,6 +84,7 @@ pub fn schema() -> Schema {
             ),
         ],
         name_region: Some(REGION),
+        name_sex: Some(SEX),
     }
 }
 

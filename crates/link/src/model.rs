@@ -306,6 +306,7 @@ mod tests {
             blocking: vec![],
             training: vec![],
             name_region: None,
+            name_sex: None,
         }
     }
 
@@ -320,6 +321,7 @@ mod tests {
             blocking: vec![],
             training: vec![],
             name_region: None,
+            name_sex: None,
         };
         let patterns = Patterns::new(&schema);
         let mut out = Vec::new();
@@ -407,6 +409,7 @@ mod tests {
             blocking: vec![],
             training: vec![],
             name_region: None,
+            name_sex: None,
         };
         assert!(model.fits(&other).is_err());
     }

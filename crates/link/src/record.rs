@@ -37,6 +37,11 @@ pub struct Schema {
     /// counted for the pairs that agree on it: names follow regional traditions, so two
     /// people of one regency share a name more often than two people of the country do.
     pub name_region: Option<usize>,
+    /// A sex field (compared with [`Comparator::Exact`]) within which name frequencies are
+    /// counted: "Siti" is a woman's name, so two records that both read "Siti" agree on sex
+    /// without it being a second coincidence, and the sex field's agreement must not count
+    /// again what the name already said.
+    pub name_sex: Option<usize>,
 }
 
 /// One field's value, prepared for comparison once, when the record is read.

@@ -4,13 +4,17 @@ use super::*;
 use crate::kpu;
 
 fn record(id: usize, name: &str, region: u64) -> Record {
+    record_of_sex(id, name, region, 1)
+}
+
+fn record_of_sex(id: usize, name: &str, region: u64, sex: u64) -> Record {
     Record {
         id: id.to_string(),
         display: name.to_owned(),
         values: vec![
             Value::name(name),
             Value::Date(None),
-            Value::Exact(Some(1)),
+            Value::Exact(Some(sex)),
             Value::Exact(Some(region)),
             Value::Words(None),
         ],
@@ -39,7 +43,11 @@ fn a_lone_word_is_counted_as_a_whole_name_not_as_a_word_of_longer_names() {
         ("Siti Rahayu", 1, 450),
     ]);
     let frequencies = Frequencies::count(&kpu::schema(), &sample);
-    let chance = |name: &str| frequencies.of_name(0, &Value::name(name), None).unwrap();
+    let chance = |name: &str| {
+        frequencies
+            .of_name(0, &Value::name(name), None, None)
+            .unwrap()
+    };
     // Names of one word: 101 of 1,001 rows; "Siti" among them: 101 of 101.
     assert!(close(chance("Siti"), 101.0 / 1_001.0), "{}", chance("Siti"));
     // Names of two words: 901 of 1,001; "Siti" 901 of 901, "Aminah" 451 of 901.
@@ -54,6 +62,36 @@ fn a_lone_word_is_counted_as_a_whole_name_not_as_a_word_of_longer_names() {
         close(chance("Aminah"), 1.0 / 1_000.0),
         "{}",
         chance("Aminah")
+    );
+}
+
+#[test]
+fn a_name_is_counted_among_the_records_of_its_sex() {
+    // "Siti" is a fifth of the women and none of the men.
+    let people = [
+        ("Siti", 2, 100),
+        ("Dewi Lestari", 2, 400),
+        ("Budi Santoso", 1, 500),
+    ];
+    let sample: Vec<Record> = people
+        .iter()
+        .flat_map(|&(name, sex, n)| std::iter::repeat_n((name, sex), n))
+        .enumerate()
+        .map(|(i, (name, sex))| record_of_sex(i, name, 1, sex))
+        .collect();
+    let frequencies = Frequencies::count(&kpu::schema(), &sample);
+    let siti = Value::name("Siti");
+    let chance = |sex| frequencies.of_name(0, &siti, None, sex).unwrap();
+    // Among women: one-word names 101 of 501, "Siti" 101 of 101.
+    assert!(close(chance(Some(2)), 101.0 / 501.0), "{}", chance(Some(2)));
+    // Among men, no one-word name and no Siti: one pseudo-row of 501, under the floor.
+    assert!(close(chance(Some(1)), 1.0 / 500.0), "{}", chance(Some(1)));
+    // Sex unknown: each sex's chance by its share of the rows.
+    let either = 0.5 * 101.0 / 501.0 + 0.5 * (1.0 / 500.0);
+    assert!(
+        close(chance(None), either),
+        "{} against {either}",
+        chance(None)
     );
 }
 
@@ -83,7 +121,7 @@ fn a_name_common_in_its_region_is_counted_common_there() {
     ]);
     let frequencies = Frequencies::count(&kpu::schema(), &sample);
     let asep = Value::name("Asep Saepudin");
-    let chance = |region| frequencies.of_name(0, &asep, region).unwrap();
+    let chance = |region| frequencies.of_name(0, &asep, region, None).unwrap();
     let (country, sunda, bali) = (chance(None), chance(Some(1)), chance(Some(2)));
     // Every name has two words; each of Asep and Saepudin is in 50 of 1,100.
     let word = 51.0 / 1_101.0;
@@ -113,11 +151,11 @@ proptest! {
         let rows = records.len() as f64;
         for (n, name) in NAMES.iter().enumerate().take(5) {
             let count = picks.iter().filter(|&&(p, _)| p == n).count() as f64;
-            let chance = frequencies.of_name(0, &Value::name(name), None).unwrap();
+            let chance = frequencies.of_name(0, &Value::name(name), None, None).unwrap();
             let expected = ((count + 1.0) / (rows + 1.0)).max(1.0 / rows);
             prop_assert!(close(chance, expected), "{name}: {chance} against {expected}");
             for region in 0..4 {
-                let here = frequencies.of_name(0, &Value::name(name), Some(region)).unwrap();
+                let here = frequencies.of_name(0, &Value::name(name), Some(region), None).unwrap();
                 prop_assert!((1.0 / rows..=1.0).contains(&here), "{name} in {region}: {here}");
             }
         }
@@ -154,11 +192,13 @@ fn names_whose_words_always_go_together_are_counted_commoner_than_their_product(
         .iter()
         .find(|(_, n)| *n == 97)
         .expect("a family of 97");
-    let chance = frequencies.of_name(0, &Value::name(name), None).unwrap();
+    let chance = frequencies
+        .of_name(0, &Value::name(name), None, None)
+        .unwrap();
     let Value::Name(Some(key)) = Value::name(name) else {
         panic!("{name} is a name");
     };
-    let product = frequencies.product(0, &key, None);
+    let product = frequencies.product(0, &key, None, 1);
     let actual = *count as f64 / rows;
     assert!(
         chance > 2.0 * product && chance <= actual * 4.0,

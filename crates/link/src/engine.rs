@@ -146,7 +146,8 @@ struct Scorer<'a> {
     weights: Vec<Vec<f64>>,
     /// Each query's term-frequency adjustment of an exact agreement, field by field (0 for
     /// fields that are not names): `log2(u_exact / tf(name))`, with the whole sample's
-    /// frequencies and then with those of the query's region.
+    /// frequencies and then with those of the query's region, both among the records of the
+    /// query's sex (see [`crate::frequency`]).
     exact_tf: Vec<[f64; 2]>,
     /// Each field's highest weight below its exact level ("missing", 0, included).
     best_below_exact: Vec<f64>,

@@ -7,8 +7,11 @@
 //! name "Siti" alone is one in sixty-five, and a pair of records that both read just "Siti"
 //! agrees on far more than a word in the first position of most women's names. So the chance
 //! of a name of `k` strong words is the share of names with `k` strong words times, for each of
-//! its words, the share of those names that hold the word. That product takes the words as
-//! drawn apart, which they are not; a [`Calibration`] read from the sample mends it.
+//! its words, the share of those names that hold the word. All of it is counted among the
+//! records of one sex (where the schema has a sex field): "Siti" is a woman's name, and the
+//! sex field's own agreement must not pay again for what the name already said. The product
+//! takes the words as drawn apart, which they are not; a [`Calibration`] read from the sample
+//! mends it.
 
 use crate::blocking::PrehashedMap;
 use crate::compare::Comparator;

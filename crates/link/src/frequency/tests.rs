@@ -122,14 +122,17 @@ fn a_name_common_in_its_region_is_counted_common_there() {
     let frequencies = Frequencies::count(&kpu::schema(), &sample);
     let asep = Value::name("Asep Saepudin");
     let chance = |region| frequencies.of_name(0, &asep, region, None).unwrap();
-    let (country, sunda, bali) = (chance(None), chance(Some(1)), chance(Some(2)));
+    let (country, sunda, elsewhere) = (chance(None), chance(Some(1)), chance(Some(2)));
     // Every name has two words; each of Asep and Saepudin is in 50 of 1,100.
     let word = 51.0 / 1_101.0;
     assert!(close(country, word * word), "{country}");
     // 100 rows of region 1 against 100 pseudo-rows of the country's shares.
     let word_here = (50.0 + 100.0 * word) / 200.0;
     assert!(close(sunda, word_here * word_here), "{sunda}");
-    assert!(sunda > 20.0 * country && bali < country, "{sunda} {bali}");
+    assert!(
+        sunda > 20.0 * country && elsewhere < country,
+        "{sunda} {elsewhere}"
+    );
     // A region the sample lacks falls back to the country's shares.
     assert!(close(chance(Some(99)), country), "{}", chance(Some(99)));
 }

@@ -103,8 +103,8 @@ impl Bins {
     }
 
     /// The weighted least-squares line through the bins that hold enough occurrences, each
-    /// weighted by its actual count (a count's noise in `log2` shrinks as it grows); none
-    /// when fewer than three bins do, or when the line would make commoner names rarer.
+    /// weighted by its actual count (a count's noise in `log2` shrinks as it grows), its
+    /// slope held between −0.5 and 0; none when fewer than three bins hold enough.
     fn fit(&self) -> Calibration {
         let points: Vec<(f64, f64, f64)> = self
             .0

@@ -15,7 +15,7 @@ proposed link, `band` is `match` (above the match threshold) or `review`. Figure
     python evaluate.py synth OUT.csv candidates-truth.csv [--show N]
         truth: (line, nip, relation) of candidates-truth.csv; candidate_id is the line;
         `false_identical`: false matches whose two rows agree on every field the list gives
-        (see `identical_to_roster`); --show N prints the candidates.csv line and roster.csv
+        (see `identical_to_roster`); `calibration`: see `calibration`; --show N prints the candidates.csv line and roster.csv
         row (files beside the truth).
     python evaluate.py synth-ceiling candidates-truth.csv
         the planted links a stranger on the roster is indistinguishable from (see
@@ -63,6 +63,24 @@ def read_links(path, with_relation):
         print(f"{path}: {bad} rows with a band other than match/review ignored", file=sys.stderr)
     bands["review"] -= bands["match"]
     return bands, rows
+
+
+CALIBRATION_BANDS = (0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0)
+
+
+def calibration(rows, truth):
+    """Per band of probability (the last closed): pairs, their mean probability and the share
+    of them that are true, as `low-high:n/mean/true` joined by commas. An honest engine's
+    share of true pairs is near its mean probability in every band."""
+    out = []
+    for low, high in zip(CALIBRATION_BANDS, CALIBRATION_BANDS[1:]):
+        band = [(row["_p"], key in truth) for key, row in rows.items()
+                if low <= row["_p"] < high or (high == 1.0 and row["_p"] == 1.0)]
+        if band:
+            mean = sum(p for p, _ in band) / len(band)
+            share = sum(true for _, true in band) / len(band)
+            out.append(f"{low:g}-{high:g}:{len(band)}/{mean:.3f}/{share:.3f}")
+    return ",".join(out)
 
 
 def best_f1(rows, truth):
@@ -168,6 +186,7 @@ def synth(args):
     found = len(part & bands["match"])
     result["self_dated"] = len(part)
     result["self_dated_recall"] = f"{found / len(part):.4f}" if part else "nan"
+    result["calibration"] = calibration(rows, truth)
     wrong = bands["match"] - truth
     result["false_identical"] = len(identical_to_roster(truth_path, wrong)) if wrong else 0
     show = show_count(args)

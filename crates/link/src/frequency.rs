@@ -32,8 +32,7 @@ const REGION_PSEUDO_ROWS: f64 = 100.0;
 /// words, in the whole sample and within each region of the schema's `name_region` field.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Frequencies {
-    rows: f64,
-    /// Sample rows by sex (0: none given).
+    /// Sample rows by sex (0: none given); together, all the sample's rows.
     group_rows: PrehashedMap<u32>,
     /// Per name field: sample rows by sex and their name's class (key: [`class_key`]).
     lengths: Vec<PrehashedMap<u32>>,
@@ -185,42 +184,16 @@ fn add_counts(into: &mut PrehashedMap<u32>, from: &PrehashedMap<u32>) {
     }
 }
 
-/// Each whole name of `records` counted by sex, in the whole sample and within its region
-/// (keys: [`name_key`], and its [`regional_key`]).
-fn whole_names<'a>(
-    schema: &Schema,
-    records: impl Iterator<Item = &'a Record>,
-) -> PrehashedMap<u32> {
-    let mut names: PrehashedMap<u32> = PrehashedMap::default();
-    for record in records {
-        let region = region_of(schema, &record.values);
-        let group = sex_of(schema, &record.values).unwrap_or(0);
-        for (field, value) in record.values.iter().enumerate() {
-            if let Value::Name(Some(name)) = value {
-                let whole = name_key(group, field, &name.joined);
-                *names.entry(whole).or_insert(0) += 1;
-                if let Some(region) = region {
-                    *names.entry(regional_key(region, whole)).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    names
-}
-
 impl Frequencies {
     /// The sample's word counts, and the mend of their product read from its two halves.
     /// The halves are counted on two threads and then added together: the start-up of a
     /// run waits for this.
     pub(crate) fn count(schema: &Schema, sample: &[Record]) -> Frequencies {
         let odd_rows: Vec<&Record> = sample.iter().skip(1).step_by(2).collect();
-        let ((even, names), odd) = std::thread::scope(|scope| {
-            let odd = scope.spawn(|| Frequencies::tally(schema, odd_rows.iter().copied()));
-            let even = sample.iter().step_by(2);
-            let even = (
-                Frequencies::tally(schema, even.clone()),
-                whole_names(schema, even),
-            );
+        let mut names = PrehashedMap::default();
+        let (even, odd) = std::thread::scope(|scope| {
+            let odd = scope.spawn(|| Frequencies::tally(schema, odd_rows.iter().copied(), None));
+            let even = Frequencies::tally(schema, sample.iter().step_by(2), Some(&mut names));
             (even, odd.join().expect("no worker panics"))
         });
         let calibration = even.calibrate(schema, &names, &odd_rows);
@@ -288,7 +261,6 @@ impl Frequencies {
 
     /// Both samples' counts added together.
     fn plus(mut self, other: &Frequencies) -> Frequencies {
-        self.rows += other.rows;
         add_counts(&mut self.group_rows, &other.group_rows);
         add_counts(&mut self.region_rows, &other.region_rows);
         for (into, from) in [
@@ -306,10 +278,17 @@ impl Frequencies {
 
     /// Rows counted, one at least: shares divide by it.
     fn rows(&self) -> f64 {
-        self.rows.max(1.0)
+        f64::from(self.group_rows.values().sum::<u32>().max(1))
     }
 
-    fn tally<'a>(schema: &Schema, sample: impl Iterator<Item = &'a Record>) -> Frequencies {
+    /// The counts of `sample`; with `names`, each whole name counted there too, by sex, in
+    /// the whole sample and within its region (keys: [`name_key`], and its
+    /// [`regional_key`]).
+    fn tally<'a>(
+        schema: &Schema,
+        sample: impl Iterator<Item = &'a Record>,
+        mut names: Option<&mut PrehashedMap<u32>>,
+    ) -> Frequencies {
         let fields = schema.fields.len();
         let mut group_rows: PrehashedMap<u32> = PrehashedMap::default();
         let mut lengths: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
@@ -317,9 +296,7 @@ impl Frequencies {
         let mut region_rows: PrehashedMap<u32> = PrehashedMap::default();
         let mut regional_lengths: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
         let mut regional_words: Vec<PrehashedMap<u32>> = vec![PrehashedMap::default(); fields];
-        let mut rows = 0usize;
         for record in sample {
-            rows += 1;
             let region = region_of(schema, &record.values);
             let group = sex_of(schema, &record.values).unwrap_or(0);
             *group_rows.entry(group).or_insert(0) += 1;
@@ -330,6 +307,13 @@ impl Frequencies {
                 let Value::Name(Some(name)) = value else {
                     continue;
                 };
+                if let Some(names) = names.as_deref_mut() {
+                    let whole = name_key(group, field, &name.joined);
+                    *names.entry(whole).or_insert(0) += 1;
+                    if let Some(region) = region {
+                        *names.entry(regional_key(region, whole)).or_insert(0) += 1;
+                    }
+                }
                 let class = class_key(group, name.strong().count());
                 *lengths[field].entry(class).or_insert(0) += 1;
                 if let Some(region) = region {
@@ -349,7 +333,6 @@ impl Frequencies {
             }
         }
         Frequencies {
-            rows: rows as f64,
             group_rows,
             lengths,
             words,
@@ -375,18 +358,19 @@ impl Frequencies {
         let Value::Name(Some(name)) = value else {
             return None;
         };
+        let all = self.rows();
         let product = match sex {
             Some(sex) => self.product(field, name, region, sex),
             None => self
                 .group_rows
                 .iter()
                 .map(|(&group, &rows)| {
-                    f64::from(rows) / self.rows() * self.product(field, name, region, group)
+                    f64::from(rows) / all * self.product(field, name, region, group)
                 })
                 .sum(),
         };
         let calibration = self.calibration[field][usize::from(region.is_some())];
-        Some(calibration.apply(product).clamp(1.0 / self.rows(), 1.0))
+        Some(calibration.apply(product).clamp(1.0 / all, 1.0))
     }
 
     /// Among the records of sex `group`: the share of names with as many strong words times

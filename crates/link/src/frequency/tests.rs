@@ -106,7 +106,7 @@ fn the_halves_counted_apart_and_added_are_the_sample_counted_at_once() {
     ]);
     let schema = kpu::schema();
     let mut counted = Frequencies::count(&schema, &sample);
-    let at_once = Frequencies::tally(&schema, sample.iter());
+    let at_once = Frequencies::tally(&schema, sample.iter(), None);
     counted.calibration = at_once.calibration.clone();
     assert_eq!(counted, at_once);
 }
